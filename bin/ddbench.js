@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is compiled by `tsc` (run by `npm ci` through the `prepare` script).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+const entry = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('ddbench: not built yet; run `npm ci` (or `npm run build`) in the ddbench folder first\n');
+  process.exit(3);
+}
+await import(entry.href);

@@ -1,0 +1,466 @@
+// Every type shared between ddbench's stages lives here, so that the one-way flow
+// scenario -> workload -> scheduler -> driver -> recorder -> summary -> gates -> report
+// is visible in one file. Stages import types from here, never from each other's internals.
+
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+
+// ---------------------------------------------------------------------------
+// Scenario (the validated, normalised form of a scenario file)
+// ---------------------------------------------------------------------------
+
+export type KeyType = 'S' | 'N' | 'B';
+
+export interface KeyAttribute {
+  name: string;
+  type: KeyType;
+}
+
+export type Projection = 'ALL' | 'KEYS_ONLY' | { include: string[] };
+
+export interface IndexSpec {
+  name: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** default 'ALL' */
+  projection: Projection;
+}
+
+export interface TableSpec {
+  name: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** global secondary indexes */
+  indexes: IndexSpec[];
+  /** default PAY_PER_REQUEST (on-demand) */
+  billingMode: 'PAY_PER_REQUEST' | 'PROVISIONED';
+  /** only with PROVISIONED */
+  readCapacityUnits?: number;
+  writeCapacityUnits?: number;
+}
+
+export type DistributionName =
+  | 'uniform'
+  | 'zipfian'
+  | 'scrambled-zipfian'
+  | 'hotspot'
+  | 'latest'
+  | 'sequential';
+
+/** A named key space: `{player}` in a template draws an integer in [0, count) from it. */
+export interface KeySpaceSpec {
+  count: number;
+  distribution: DistributionName;
+  /** zipfian / scrambled-zipfian / latest skew, default 0.99 */
+  theta: number;
+  /** hotspot: fraction of the key space that is hot, default 0.2 */
+  hotFraction: number;
+  /** hotspot: fraction of draws that go to the hot set, default 0.8 */
+  hotOpFraction: number;
+}
+
+/**
+ * A template value as written in the scenario. Strings may hold `{...}` placeholders:
+ * `{player}` (a draw from key space `player`), `{player.seq}` (the next key in order),
+ * `{int(0,100)}`, `{float(0,1)}`, `{text(200)}`, `{uuid()}`, `{timestamp()}`, `{choice(a,b)}`...
+ * A string that is exactly one placeholder keeps the generator's native type (a number stays a number).
+ */
+export type Template = string | number | boolean | null | Template[] | { [name: string]: Template };
+export type TemplateMap = Record<string, Template>;
+
+export type OpType =
+  | 'GetItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'Query'
+  | 'Scan'
+  | 'BatchGetItem'
+  | 'BatchWriteItem'
+  | 'TransactWriteItems'
+  | 'TransactGetItems';
+
+export type TransactItemType = 'Put' | 'Update' | 'Delete' | 'ConditionCheck' | 'Get';
+
+/** One element of a TransactWriteItems / TransactGetItems operation. */
+export interface TransactItemSpec {
+  type: TransactItemType;
+  /** defaults to the scenario's table */
+  table?: string;
+  key?: TemplateMap;
+  item?: TemplateMap;
+  update?: string;
+  condition?: string;
+  projection?: string;
+  names?: Record<string, string>;
+  values?: TemplateMap;
+}
+
+export interface OperationSpec {
+  name: string;
+  weight: number;
+  type: OpType;
+  /** GetItem, UpdateItem, DeleteItem; BatchGetItem / BatchWriteItem (delete) element key */
+  key?: TemplateMap;
+  /** PutItem; BatchWriteItem (put) element item */
+  item?: TemplateMap;
+  update?: string;
+  condition?: string;
+  filter?: string;
+  projection?: string;
+  keyCondition?: string;
+  names?: Record<string, string>;
+  values?: TemplateMap;
+  /** Query / Scan on a GSI */
+  index?: string;
+  limit?: number;
+  scanForward?: boolean;
+  consistentRead?: boolean;
+  /** BatchGetItem / BatchWriteItem: number of elements per request (<= 100 / 25) */
+  count?: number;
+  /** TransactWriteItems / TransactGetItems */
+  items?: TransactItemSpec[];
+}
+
+export interface SeedSpec {
+  items: number;
+  item: TemplateMap;
+}
+
+export interface PhaseSpec {
+  name: string;
+  durationMs: number;
+  /** open loop: arrival rate at the start of the phase (operations per second) */
+  rateOpsPerSec?: number;
+  /** open loop: ramp linearly from rateOpsPerSec to this rate over the phase */
+  rampToOpsPerSec?: number;
+  /** closed loop: number of workers (defaults to the scenario's concurrency) */
+  workers?: number;
+  /** closed loop: pause between a worker's operations */
+  thinkTimeMs?: number;
+  /** recorded, but left out of verdicts and gates */
+  warmup: boolean;
+}
+
+export interface RetrySpec {
+  /** total attempts including the first, default 3 (the SDK's standard mode) */
+  maxAttempts: number;
+  mode: 'standard' | 'adaptive';
+}
+
+export interface Scenario {
+  name: string;
+  description?: string;
+  table: TableSpec;
+  keys: Record<string, KeySpaceSpec>;
+  seed?: SeedSpec;
+  operations: OperationSpec[];
+  phases: PhaseSpec[];
+  /** 'open' (arrival rate, default) or 'closed' (N workers, optional think time) */
+  mode: 'open' | 'closed';
+  /** maximum operations in flight (open loop), default workers (closed loop) */
+  concurrency: number;
+  gates: string[];
+  retries: RetrySpec;
+  /** seed of every random generator; same seed, same sequence of operations */
+  randomSeed: number;
+  /** per-request timeout (ms) given to the driver, default 5000 */
+  requestTimeoutMs: number;
+}
+
+export interface ScenarioProblem {
+  /** e.g. `phases[1].rate` */
+  path: string;
+  /** 1-based line in the file, when known */
+  line?: number;
+  message: string;
+}
+
+export type LoadResult =
+  | { ok: true; scenario: Scenario; source: unknown }
+  | { ok: false; problems: ScenarioProblem[] };
+
+// ---------------------------------------------------------------------------
+// Workload -> driver: a request is plain DynamoDB low-level API input (the JSON
+// protocol's shape), so any driver (SDK, raw HTTP, DAX) can execute it.
+// ---------------------------------------------------------------------------
+
+export type AttributeMap = Record<string, AttributeValue>;
+
+export interface Request {
+  /** operation name from the scenario (`get-profile`) */
+  op: string;
+  type: OpType;
+  /** input of the DynamoDB API call, TableName(s) resolved, ReturnConsumedCapacity set */
+  input: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------
+// Driver -> recorder: every request ends in an outcome value, never a throw.
+// ---------------------------------------------------------------------------
+
+export type OutcomeKind =
+  | 'ok'
+  | 'conditional-failed' // ConditionalCheckFailedException: expected in many workloads
+  | 'transaction-canceled' // TransactionCanceledException
+  | 'throttled' // ProvisionedThroughputExceeded, Throttling, RequestLimitExceeded (after retries)
+  | 'timeout'
+  | 'connection' // refused, reset, DNS
+  | 'server' // 5xx
+  | 'client' // other 4xx (validation, missing table...)
+  | 'malformed'; // response that could not be parsed
+
+export const OUTCOME_KINDS: readonly OutcomeKind[] = [
+  'ok',
+  'conditional-failed',
+  'transaction-canceled',
+  'throttled',
+  'timeout',
+  'connection',
+  'server',
+  'client',
+  'malformed',
+];
+
+/** Outcomes that are not errors: the request did what the workload asked of DynamoDB. */
+export const EXPECTED_OUTCOMES: ReadonlySet<OutcomeKind> = new Set(['ok', 'conditional-failed', 'transaction-canceled']);
+
+export interface OpResult {
+  kind: OutcomeKind;
+  /** attempts made, 1 when there was no retry */
+  attempts: number;
+  /** total time the driver spent waiting between attempts */
+  retryDelayMs: number;
+  /** consumed capacity as reported by the target (0 when it reports none) */
+  consumedRcu: number;
+  consumedWcu: number;
+  /** throttled attempts seen, including ones later retried successfully */
+  throttledAttempts: number;
+  /** error name (`ProvisionedThroughputExceededException`, `ECONNRESET`...) when kind !== 'ok' */
+  errorName?: string;
+  errorMessage?: string;
+  /** `ThrottlingReasons` / `CancellationReasons` codes when the target sent them */
+  reasons?: string[];
+  /** UnprocessedItems / UnprocessedKeys left after the call */
+  unprocessed?: number;
+}
+
+export interface Driver {
+  readonly name: string;
+  execute(request: Request): Promise<OpResult>;
+  close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------
+// Targets
+// ---------------------------------------------------------------------------
+
+export type TargetKind = 'dynamodb-local' | 'dynalite' | 'http' | 'aws';
+
+export interface TargetInfo {
+  kind: TargetKind;
+  /** http(s)://host:port; for aws the regional endpoint; never holds credentials */
+  endpoint: string;
+  region: string;
+  /** true for loopback endpoints (embedded or given) */
+  loopback: boolean;
+  /** what the target can do: dynalite has no transactions */
+  supportsTransactions: boolean;
+}
+
+export interface RunningEndpoint {
+  info: TargetInfo;
+  /** child process id, when ddbench started it */
+  pid?: number;
+  stop(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------
+// Scheduler -> recorder
+// ---------------------------------------------------------------------------
+
+/** One finished operation, as the scheduler hands it to the recorder. Times in microseconds on the run's clock. */
+export interface Sample {
+  op: string;
+  phaseIndex: number;
+  /** when the schedule said it should start */
+  intendedStartUs: number;
+  /** when the request was actually handed to the driver */
+  sentUs: number;
+  /** when the outcome came back */
+  endUs: number;
+  result: OpResult;
+}
+
+// ---------------------------------------------------------------------------
+// Summary (summary.json): what every report is made from
+// ---------------------------------------------------------------------------
+
+export interface Percentiles {
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
+  min: number;
+  mean: number;
+}
+
+export interface OperationSummary {
+  /** every finished operation in the measured (non-warm-up) phases, whatever its outcome */
+  count: number;
+  /** outcomes that are errors (not ok / conditional-failed / transaction-canceled) */
+  errors: number;
+  /** operations that ended throttled after retries */
+  throttles: number;
+  /** throttled attempts, including those a retry then got through */
+  throttledAttempts: number;
+  retries: number;
+  retryDelayMs: number;
+  conditionalFailures: number;
+  transactionCancellations: number;
+  outcomes: Partial<Record<OutcomeKind, number>>;
+  errorNames: Record<string, number>;
+  rateOpsPerSec: number;
+  /** from the intended start (coordinated-omission corrected), microseconds */
+  latencyUs: Percentiles;
+  /** from the actual send, microseconds */
+  serviceTimeUs: Percentiles;
+  consumedRcu: number;
+  consumedWcu: number;
+  /** HdrHistogram, compressed base64, latency (all outcomes, measured phases) for exact merges */
+  latencyHistogram: string;
+  serviceTimeHistogram: string;
+}
+
+export interface PhaseSummary {
+  name: string;
+  warmup: boolean;
+  durationMs: number;
+  targetRateOpsPerSec?: number;
+  rampToOpsPerSec?: number;
+  workers?: number;
+  achievedRateOpsPerSec: number;
+  count: number;
+  errors: number;
+  latencyUs: Percentiles;
+  serviceTimeUs: Percentiles;
+  operations: Record<string, { count: number; errors: number; latencyUs: Percentiles; serviceTimeUs: Percentiles }>;
+}
+
+export interface IntervalSummary {
+  /** seconds since the start of load */
+  startSec: number;
+  phaseIndex: number;
+  count: number;
+  errors: number;
+  throttles: number;
+  retries: number;
+  conditionalFailures: number;
+  targetRateOpsPerSec: number;
+  latencyP50Us: number;
+  latencyP99Us: number;
+  latencyMaxUs: number;
+  serviceP50Us: number;
+  serviceP99Us: number;
+  /** per operation: count, p50, p99, max latency */
+  operations: Record<string, { count: number; errors: number; p50Us: number; p99Us: number; maxUs: number }>;
+}
+
+export interface GeneratorHealth {
+  /** true when numbers may be bent by the load generator itself */
+  saturated: boolean;
+  warnings: string[];
+  eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number;
+  /** time between intended start and send for operations that had a free slot (the generator's own lateness) */
+  sendLagP99Us: number;
+  /** largest number of due operations waiting for a free slot */
+  maxQueueDepth: number;
+  /** operations whose start waited for a free concurrency slot */
+  queuedOps: number;
+  /** operations never sent because the run ended before a slot freed */
+  droppedOps: number;
+}
+
+export interface Verdict {
+  /** p99 under 10 ms in the measured phases */
+  thresholdUs: number;
+  pass: boolean;
+  operations: Record<string, { p50Us: number; p99Us: number; p999Us: number; maxUs: number; pass: boolean }>;
+}
+
+export interface GateResult {
+  expr: string;
+  pass: boolean;
+  /** measured value, in the gate's unit (ms for latency, % for rates, ops/s for throughput) */
+  actual: number | null;
+  threshold: number;
+  unit: string;
+  message: string;
+}
+
+export interface Summary {
+  ddbenchVersion: string;
+  /** false when the run was interrupted or aborted before its last phase ended */
+  complete: boolean;
+  stopReason?: string;
+  scenario: { name: string; description?: string; file?: string; source: unknown };
+  target: { kind: TargetKind; endpoint: string; region: string };
+  driver: string;
+  mode: 'open' | 'closed';
+  concurrency: number;
+  startedAt: string;
+  durationMs: number;
+  seed?: { items: number; durationMs: number; retries: number };
+  phases: PhaseSummary[];
+  operations: Record<string, OperationSummary>;
+  /** all operations together, measured phases */
+  total: OperationSummary;
+  intervals: IntervalSummary[];
+  generator: GeneratorHealth;
+  verdict: Verdict;
+  gates: GateResult[];
+  pass: boolean;
+  environment: { node: string; platform: string; cpus: number; cpuModel: string; totalMemMb: number; hostname: string };
+}
+
+// ---------------------------------------------------------------------------
+// Recorder contract (implemented in src/recorder/, used by the engine)
+// ---------------------------------------------------------------------------
+
+export interface RecorderOptions {
+  operations: string[];
+  phases: PhaseSpec[];
+  /** length of one interval (default 1000 ms) */
+  intervalMs?: number;
+  /** wall-clock epoch ms at load start (run clock 0), for the .hlog StartTime header */
+  startEpochMs: number;
+  /** receives each line of the HdrHistogram interval log (.hlog) as intervals close */
+  hlogSink?: (line: string) => void;
+}
+
+/** What the recorder holds when the run ends: the input of buildSummary(). */
+export interface RecordedRun {
+  /** run clock of the first and last sample / finish call (µs) */
+  durationUs: number;
+  phases: {
+    /** measured duration of the phase (ms); shorter than planned when interrupted */
+    actualDurationMs: number;
+    /** per operation, all outcomes together */
+    latency: Record<string, unknown /* hdr Histogram */>;
+    service: Record<string, unknown /* hdr Histogram */>;
+    counts: Record<string, OpCounters>;
+  }[];
+  intervals: IntervalSummary[];
+}
+
+export interface OpCounters {
+  count: number;
+  outcomes: Partial<Record<OutcomeKind, number>>;
+  errorNames: Record<string, number>;
+  retries: number;
+  retryDelayMs: number;
+  throttledAttempts: number;
+  consumedRcu: number;
+  consumedWcu: number;
+}

@@ -3,6 +3,7 @@
 // is visible in one file. Stages import types from here, never from each other's internals.
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { Histogram } from 'hdr-histogram-js';
 
 // ---------------------------------------------------------------------------
 // Scenario (the validated, normalised form of a scenario file)
@@ -431,11 +432,13 @@ export interface Summary {
 export interface RecorderOptions {
   operations: string[];
   phases: PhaseSpec[];
+  /** closed loop has no target arrival rate (interval targetRateOpsPerSec = 0); default 'open' */
+  mode?: 'open' | 'closed';
   /** length of one interval (default 1000 ms) */
   intervalMs?: number;
   /** wall-clock epoch ms at load start (run clock 0), for the .hlog StartTime header */
   startEpochMs: number;
-  /** receives each line of the HdrHistogram interval log (.hlog) as intervals close */
+  /** receives each line of the HdrHistogram interval log (.hlog) as intervals close, without its newline */
   hlogSink?: (line: string) => void;
 }
 
@@ -446,9 +449,9 @@ export interface RecordedRun {
   phases: {
     /** measured duration of the phase (ms); shorter than planned when interrupted */
     actualDurationMs: number;
-    /** per operation, all outcomes together */
-    latency: Record<string, unknown /* hdr Histogram */>;
-    service: Record<string, unknown /* hdr Histogram */>;
+    /** per operation, all outcomes together (µs) */
+    latency: Record<string, Histogram>;
+    service: Record<string, Histogram>;
     counts: Record<string, OpCounters>;
   }[];
   intervals: IntervalSummary[];
@@ -463,4 +466,51 @@ export interface OpCounters {
   throttledAttempts: number;
   consumedRcu: number;
   consumedWcu: number;
+}
+
+// ---------------------------------------------------------------------------
+// Summary input (what the engine hands to buildSummary) and gates
+// ---------------------------------------------------------------------------
+
+export interface SummaryInput {
+  recorded: RecordedRun;
+  scenario: Scenario;
+  /** path of the scenario file, as given */
+  scenarioFile?: string;
+  /** the scenario as parsed from the file, before normalisation */
+  scenarioSource: unknown;
+  target: TargetInfo;
+  driver: string;
+  generator: GeneratorHealth;
+  /** ISO-8601 time at load start */
+  startedAt: string;
+  durationMs: number;
+  complete: boolean;
+  stopReason?: string;
+  seed?: { items: number; durationMs: number; retries: number };
+  /** gates from the command line (--gate), evaluated after the scenario's own */
+  extraGates: string[];
+  ddbenchVersion: string;
+  environment: Summary['environment'];
+}
+
+export type GateComparator = '<' | '<=' | '>' | '>=';
+
+/**
+ * A parsed gate. `latency`/`service` compare a statistic of the latency (from intended start)
+ * or service-time histogram; `errors`/`throttles`/`conditional_failures` a percentage of count;
+ * `rate` achieved ops/s; `count` the operation count.
+ */
+export interface Gate {
+  expr: string;
+  /** operation name; undefined means all operations together (summary.total) */
+  operation?: string;
+  metric: 'latency' | 'service' | 'errors' | 'throttles' | 'conditional_failures' | 'rate' | 'count';
+  /** latency / service only: a percentile in (0, 100], or max / mean / min */
+  stat?: number | 'max' | 'mean' | 'min';
+  comparator: GateComparator;
+  /** threshold in `unit` */
+  threshold: number;
+  /** 'us' | 'ms' | 's' for latency, '%' for percentages, 'ops/s' for rate, '' for count */
+  unit: string;
 }

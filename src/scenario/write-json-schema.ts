@@ -1,0 +1,22 @@
+// Writes schema/scenario.schema.json (npm run schema). A unit test fails when the committed
+// file differs from what this would write.
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scenarioJsonSchema } from './json-schema.js';
+
+/** The schema file's text, exactly as committed. */
+export function scenarioJsonSchemaText(): string {
+  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}
+
+// dist/src/scenario/write-json-schema.js -> the repository root
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const SCHEMA_FILE = resolve(root, 'schema', 'scenario.schema.json');
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await mkdir(dirname(SCHEMA_FILE), { recursive: true });
+  await writeFile(SCHEMA_FILE, scenarioJsonSchemaText());
+  process.stdout.write(`wrote ${SCHEMA_FILE}\n`);
+}

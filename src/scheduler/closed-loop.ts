@@ -1,0 +1,41 @@
+// Closed-loop scheduler (YCSB's default, k6's VUs): N workers each send, wait for the
+// answer, optionally think, and send again. Throughput follows latency, so there is no
+// intended start: latency and service time are the same thing here, and the README says so.
+import type { Clock } from './clock.js';
+import type { PhaseSpec } from '../types.js';
+import type { LoadHooks, LoadStats } from './load.js';
+import { newLoadStats } from './load.js';
+
+export interface ClosedLoopOptions {
+  phases: PhaseSpec[];
+  defaultWorkers: number;
+  clock: Clock;
+  shouldStop(): boolean;
+  onPhase?(index: number, nowUs: number): void;
+}
+
+export async function runClosedLoop(opts: ClosedLoopOptions, hooks: LoadHooks): Promise<LoadStats> {
+  const stats = newLoadStats();
+  const { clock } = opts;
+  for (let phaseIndex = 0; phaseIndex < opts.phases.length; phaseIndex++) {
+    if (opts.shouldStop()) break;
+    const phase = opts.phases[phaseIndex]!;
+    const startUs = clock.nowUs();
+    opts.onPhase?.(phaseIndex, startUs);
+    const endUs = startUs + phase.durationMs * 1000;
+    const workers = phase.workers ?? opts.defaultWorkers;
+    const thinkMs = phase.thinkTimeMs ?? 0;
+    const worker = async (): Promise<void> => {
+      while (!opts.shouldStop() && clock.nowUs() < endUs) {
+        const request = hooks.next();
+        const sentUs = clock.nowUs();
+        const result = await hooks.execute(request);
+        hooks.onSample({ op: request.op, phaseIndex, intendedStartUs: sentUs, sentUs, endUs: clock.nowUs(), result });
+        stats.completedOps++;
+        if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+      }
+    };
+    await Promise.all(Array.from({ length: workers }, worker));
+  }
+  return stats;
+}

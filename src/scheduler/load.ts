@@ -1,0 +1,39 @@
+// What both schedulers share: the hooks that connect them to the workload, driver and
+// recorder (the engine wires them), and the statistics they keep about their own health.
+import { build } from 'hdr-histogram-js';
+import type { Histogram } from 'hdr-histogram-js';
+import type { OpResult, Request, Sample } from '../types.js';
+
+export interface LoadHooks {
+  /** the workload's next request (weighted operation choice) */
+  next(): Request;
+  /** the driver: resolves with an outcome value, never rejects */
+  execute(request: Request): Promise<OpResult>;
+  /** the recorder */
+  onSample(sample: Sample): void;
+}
+
+export interface LoadStats {
+  /** intended start -> send, for operations that had a free slot: the generator's own lateness */
+  sendLagUs: Histogram;
+  queuedOps: number;
+  maxQueueDepth: number;
+  droppedOps: number;
+  completedOps: number;
+}
+
+export function newLoadStats(): LoadStats {
+  return {
+    sendLagUs: build({ numberOfSignificantValueDigits: 2, lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, autoResize: true, useWebAssembly: false }),
+    queuedOps: 0,
+    maxQueueDepth: 0,
+    droppedOps: 0,
+    completedOps: 0,
+  };
+}
+
+/** Sleep with sub-millisecond waits yielding through setImmediate (timers round to 1 ms). */
+export function sleepUs(us: number): Promise<void> {
+  if (us < 1000) return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setTimeout(resolve, Math.floor(us / 1000)));
+}

@@ -1,0 +1,55 @@
+// What a compiled template evaluates against: the random streams, the clock, and the key draws
+// of the current operation instance.
+//
+// Key draws are memoised per instance: every `{player}` in one request (key, values,
+// transaction items) is the same player. `fresh()` starts a new instance by bumping a stamp
+// instead of clearing arrays, so starting one costs nothing in the request loop.
+
+import type { Rng } from './rng.js';
+
+export class EvalContext {
+  private stamp = 1;
+  private readonly drawStamp: number[];
+  private readonly drawValue: number[];
+  private readonly seqStamp: number[];
+  private readonly seqValue: number[];
+
+  constructor(
+    /** generator calls (int, text, uuid...) draw from this stream */
+    readonly rng: Rng,
+    /** epoch milliseconds, injected so tests control time */
+    readonly now: () => number,
+    /** one draw function per key space, by index */
+    private readonly draws: ReadonlyArray<() => number>,
+    /** one `.seq` function per key space, by index */
+    private readonly seqs: ReadonlyArray<() => number>,
+  ) {
+    this.drawStamp = draws.map(() => 0);
+    this.drawValue = draws.map(() => 0);
+    this.seqStamp = seqs.map(() => 0);
+    this.seqValue = seqs.map(() => 0);
+  }
+
+  /** start a new operation instance (or batch element): later key reads draw anew */
+  fresh(): void {
+    this.stamp++;
+  }
+
+  /** `{space}`: this instance's draw from key space `index` */
+  key(index: number): number {
+    if (this.drawStamp[index] !== this.stamp) {
+      this.drawStamp[index] = this.stamp;
+      this.drawValue[index] = this.draws[index]!();
+    }
+    return this.drawValue[index]!;
+  }
+
+  /** `{space.seq}`: this instance's next key in order from key space `index` */
+  seq(index: number): number {
+    if (this.seqStamp[index] !== this.stamp) {
+      this.seqStamp[index] = this.stamp;
+      this.seqValue[index] = this.seqs[index]!();
+    }
+    return this.seqValue[index]!;
+  }
+}

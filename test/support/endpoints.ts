@@ -1,0 +1,46 @@
+// Starts test endpoints as child processes that print `READY <port>` and exit when stdin closes.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './cli.js';
+
+export interface TestEndpoint {
+  port: number;
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function startScript(script: string, args: string[] = []): Promise<TestEndpoint> {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        const port = Number(m[1]);
+        resolve({
+          port,
+          url: `http://127.0.0.1:${port}`,
+          child,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
+              child.once('exit', () => done());
+              child.stdin!.end();
+              setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before READY`)));
+  });
+}
+
+/** The fake DynamoDB-JSON endpoint whose timing tests control. */
+export function startFakeDynamo(args: string[] = []): Promise<TestEndpoint> {
+  return startScript(join(ROOT, 'dist', 'test', 'support', 'fake-dynamodb.js'), args);
+}

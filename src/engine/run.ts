@@ -88,7 +88,7 @@ async function runOnTarget(
   log: (msg: string) => void,
 ): Promise<RunResult> {
   const target = endpoint.info;
-  const unsupported = unsupportedOperations(scenario, target);
+  const unsupported = unsupportedOperations(scenario, target, { file: o.file });
   if (unsupported.length > 0) throw new UsageError(`${unsupported.join('\n')}\nnothing was created on ${target.endpoint}.`);
   await confirmRemote(o, scenario, target.endpoint, target.loopback);
 
@@ -104,6 +104,7 @@ async function runOnTarget(
     if (scenario.seed && scenario.seed.items > 0 && !o.reuseTable && !o.stop.requested) {
       log(`seeding ${scenario.seed.items} items into ${scenario.table.name}...`);
       seedStats = await seedTable(client, scenario.table.name, workload.seedItems(), scenario.seed.items, {
+        keyAttributes: [scenario.table.partitionKey.name, ...(scenario.table.sortKey ? [scenario.table.sortKey.name] : [])],
         onProgress: (done: number, total: number) => {
           if (o.io.isTTY) o.io.err(`\r\x1b[2Kseeded ${done}/${total}`);
         },
@@ -143,7 +144,7 @@ async function runOnTarget(
     });
   } finally {
     if (created && !o.keepTable) {
-      await deleteTableIfOwned(client, scenario.table.name, runId, created).catch((e: unknown) => log(`could not delete table ${scenario.table.name}: ${String(e)}`));
+      await deleteTableIfOwned(client, scenario.table.name, runId, created, { log }).catch((e: unknown) => log(`could not delete table ${scenario.table.name}: ${String(e)}`));
     } else if (created) {
       log(`kept table ${scenario.table.name} (--keep-table)`);
     }

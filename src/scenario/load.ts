@@ -84,8 +84,12 @@ function jsonSyntaxProblem(err: unknown, text: string): ScenarioProblem {
   const problem: ScenarioProblem = { path: '', message: `JSON: ${message.replace(/\s+/g, ' ')}` };
   const lineMatch = /line (\d+)/.exec(message);
   const posMatch = /position (\d+)/.exec(message);
+  // V8 sometimes quotes the text around the bad token instead of giving its position
+  const snippet = /Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  const at = snippet === null ? -1 : text.indexOf(snippet[2]!);
   if (lineMatch !== null) problem.line = Number(lineMatch[1]);
   else if (posMatch !== null) problem.line = text.slice(0, Number(posMatch[1])).split('\n').length;
+  else if (at >= 0) problem.line = text.slice(0, at + Math.max(0, snippet![2]!.indexOf(snippet![1]!))).split('\n').length;
   return problem;
 }
 

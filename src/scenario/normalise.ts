@@ -47,6 +47,7 @@ export function normaliseScenario(file: ScenarioFile): Scenario {
 
   const scenario: Scenario = {
     name: file.name,
+    ...(file.description === undefined ? {} : { description: file.description }),
     table: normaliseTable(file.table),
     keys: Object.fromEntries(
       Object.entries(file.keys ?? {}).map(([name, k]) => [
@@ -60,6 +61,7 @@ export function normaliseScenario(file: ScenarioFile): Scenario {
         },
       ]),
     ),
+    ...(file.seed === undefined ? {} : { seed: { items: file.seed.items, item: file.seed.item } }),
     operations: file.operations.map((op) => normaliseOperation(op, file.table.name)),
     phases,
     mode,
@@ -72,8 +74,6 @@ export function normaliseScenario(file: ScenarioFile): Scenario {
     randomSeed: file.randomSeed ?? DEFAULTS.randomSeed,
     requestTimeoutMs: file.requestTimeout === undefined ? DEFAULTS.requestTimeoutMs : ms(file.requestTimeout),
   };
-  if (file.description !== undefined) scenario.description = file.description;
-  if (file.seed !== undefined) scenario.seed = { items: file.seed.items, item: file.seed.item };
   return scenario;
 }
 

@@ -57,7 +57,9 @@ export function parsePlaceholders(s: string): ParsedTemplate {
       literal += '}';
       i += 1;
     } else if (c === '{') {
-      const end = findClose(s, i + 1);
+      // an unbalanced quote should not swallow the closing brace: retry without quotes
+      let end = findClose(s, i + 1, true);
+      if (end < 0) end = findClose(s, i + 1, false);
       if (end < 0) {
         problems.push(`unterminated placeholder at character ${i + 1} (write "{{" for a literal brace)`);
         literal += '{';
@@ -89,15 +91,15 @@ export function parsePlaceholders(s: string): ParsedTemplate {
   return { parts, problems };
 }
 
-/** Index of the `}` closing a placeholder whose body starts at `from`, skipping quoted text; -1 if none. */
-function findClose(s: string, from: number): number {
+/** Index of the `}` closing a placeholder whose body starts at `from` (skipping quoted text if asked); -1 if none. */
+function findClose(s: string, from: number, quotes: boolean): number {
   let quote: string | undefined;
   for (let j = from; j < s.length; j++) {
     const c = s[j];
     if (quote !== undefined) {
       if (c === '\\') j += 1;
       else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") {
+    } else if (quotes && (c === '"' || c === "'")) {
       quote = c;
     } else if (c === '}') {
       return j;

@@ -2,7 +2,8 @@
 // file differs from what this would write.
 
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioJsonSchema } from './json-schema.js';
 
@@ -11,9 +12,14 @@ export function scenarioJsonSchemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 }
 
-// dist/src/scenario/write-json-schema.js -> the repository root
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const SCHEMA_FILE = resolve(root, 'schema', 'scenario.schema.json');
+/** The repository root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const SCHEMA_FILE = join(repoRoot(), 'schema', 'scenario.schema.json');
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await mkdir(dirname(SCHEMA_FILE), { recursive: true });

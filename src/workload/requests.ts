@@ -72,9 +72,10 @@ function compileBody(
   tableName: string,
   env: RequestEnv,
   path: string,
-  skip: readonly Field[] = [],
+  options: { skip?: readonly Field[]; omitTableName?: boolean } = {},
 ): BodyFn {
-  const base: Record<string, unknown> = { TableName: tableName };
+  const skip = options.skip ?? [];
+  const base: Record<string, unknown> = options.omitTableName ? {} : { TableName: tableName };
   const keyTypes = tableName === env.table.name ? env.keyTypes : undefined;
   let keyFn: MapFn | undefined;
   let itemFn: MapFn | undefined;
@@ -101,7 +102,8 @@ function compileBody(
   if (spec.names !== undefined && Object.keys(spec.names).length > 0) base.ExpressionAttributeNames = spec.names;
   let valuesFn: MapFn | undefined;
   if (spec.values !== undefined && Object.keys(spec.values).length > 0) {
-    const valueTypes = keyTypes && spec.keyCondition ? keyConditionValueTypes(spec.keyCondition, spec.names, keyTypes) : undefined;
+    const expressions = [spec.keyCondition, spec.update, spec.condition, spec.filter].filter((e) => e !== undefined);
+    const valueTypes = keyTypes && expressionValueTypes(expressions, spec.names, keyTypes);
     valuesFn = compileMap(spec.values, valueTypes, env, childPath(path, 'values'));
   }
   return (ctx) => {
@@ -123,26 +125,29 @@ function checkPrimaryKey(map: TemplateMap, env: RequestEnv, path: string): void 
 }
 
 /**
- * `:g` in `game = :g` compares with a key attribute, so it gets that attribute's declared type:
- * `{game}` into an S key then becomes "7", not 7. A compile-time scan of the key condition.
+ * `:g` in `game = :g` (or `SET score = :s`) meets a key attribute, so it gets that attribute's
+ * declared type: `{game}` into an S key then becomes "7", not 7, which DynamoDB would reject.
+ * A compile-time scan of the expressions; values it cannot place are inferred as usual.
  */
-function keyConditionValueTypes(
-  keyCondition: string,
+function expressionValueTypes(
+  expressions: string[],
   names: Record<string, string> | undefined,
   keyTypes: ReadonlyMap<string, KeyType>,
 ): Map<string, KeyType> {
   const types = new Map<string, KeyType>();
   const patterns = [
-    /([#\w.-]+)\s*(?:=|<=|>=|<|>)\s*(:[\w-]+)/g,
+    /([#\w.-]+)\s*(?:=|<>|<=|>=|<|>)\s*(:[\w-]+)/g,
     /begins_with\s*\(\s*([#\w.-]+)\s*,\s*(:[\w-]+)/gi,
     /([#\w.-]+)\s+BETWEEN\s+(:[\w-]+)\s+AND\s+(:[\w-]+)/gi,
   ];
-  for (const pattern of patterns) {
-    for (const m of keyCondition.matchAll(pattern)) {
-      const attr = m[1]!.startsWith('#') ? names?.[m[1]!] : m[1]!;
-      const type = attr === undefined ? undefined : keyTypes.get(attr);
-      if (type === undefined) continue;
-      for (const value of m.slice(2)) if (value !== undefined) types.set(value, type);
+  for (const expression of expressions) {
+    for (const pattern of patterns) {
+      for (const m of expression.matchAll(pattern)) {
+        const attr = m[1]!.startsWith('#') ? names?.[m[1]!] : m[1]!;
+        const type = attr === undefined ? undefined : keyTypes.get(attr);
+        if (type === undefined) continue;
+        for (const value of m.slice(2)) if (value !== undefined) types.set(value, type);
+      }
     }
   }
   return types;
@@ -202,13 +207,12 @@ export function compileOperation(op: OperationSpec, env: RequestEnv, path: strin
     case 'BatchGetItem': {
       const count = batchCount(op, 100, env, path);
       if (op.values !== undefined) env.problems.push({ path: childPath(path, 'values'), message: 'BatchGetItem takes no values' });
-      const body = compileBody(op, SHAPES.GetItem, table, env, path, ['key']);
+      const body = compileBody(op, SHAPES.GetItem, table, env, path, { skip: ['key'], omitTableName: true });
       if (op.key !== undefined) checkPrimaryKey(op.key, env, childPath(path, 'key'));
       const keyFn = compileMap(op.key ?? {}, env.keyTypes, env, childPath(path, 'key'));
       const sig = primarySignature(env);
       return (ctx) => {
         const element = body(ctx);
-        delete element.TableName;
         element.Keys = batchKeyList(ctx, count, keyFn, sig);
         return request({ RequestItems: { [table]: element } });
       };

@@ -138,9 +138,9 @@ function compileString(s: string, declared: KeyType | undefined, env: TemplateEn
 
   const only = parts.length === 1 ? parts[0]! : undefined;
   if (only !== undefined && only.kind === 'call' && only.fn === 'choice') {
-    // Each option is a constant: convert them all now, pick one per request.
-    const options = only.args.map((a) => compileValue(a, declared, env, path).constant!);
-    return { fn: (ctx) => options[ctx.rng.nextInt(options.length)]! };
+    // Convert every option now (each to the declared type), pick one per request.
+    const options = only.args.map((a) => compileValue(a, declared, env, path).fn);
+    return { fn: (ctx) => options[ctx.rng.nextInt(options.length)]!(ctx) };
   }
   if (only !== undefined && only.kind !== 'literal') {
     const compiled = compilePart(only, env);

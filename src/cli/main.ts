@@ -7,7 +7,8 @@ import { UsageError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import { runScenario } from '../engine/run.js';
 import type { EngineIO, StopSignal } from '../engine/run.js';
-import { loadScenarioFile, formatProblems } from '../scenario/load.js';
+import { formatProblems } from '../scenario/load.js';
+import { validateScenarioFile } from '../engine/validate.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { durationToMs } from '../scenario/duration.js';
 import { stopAllEndpoints } from '../endpoints/index.js';
@@ -120,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
       'Check a scenario file and print every problem with its path and line (exit 2 if any); sends nothing',
       (y) => y.positional('file', { type: 'string', demandOption: true }),
       async (a) => {
-        const loaded = await loadScenarioFile(a.file);
+        const loaded = await validateScenarioFile(a.file);
         if (loaded.ok) {
           process.stdout.write(`${a.file}: ok (${loaded.scenario.operations.length} operations, ${loaded.scenario.phases.length} phases)\n`);
         } else {

@@ -4,7 +4,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RunningEndpoint, Scenario, Summary } from '../types.js';
-import { loadScenarioFile, formatProblems } from '../scenario/load.js';
+import { formatProblems } from '../scenario/load.js';
+import { validateScenarioFile } from './validate.js';
 import { parseGate } from '../gates/parse.js';
 import { createWorkload } from '../workload/index.js';
 import { resolveTarget } from '../endpoints/index.js';
@@ -58,7 +59,7 @@ export interface RunResult {
 
 export async function runScenario(o: RunOptions): Promise<RunResult> {
   const log = (msg: string) => o.io.err(`${msg}\n`);
-  const loaded = await loadScenarioFile(o.file);
+  const loaded = await validateScenarioFile(o.file);
   if (!loaded.ok) {
     o.io.err(`${formatProblems(loaded.problems, o.file)}\n${loaded.problems.length} problem(s) in ${o.file}; nothing was run.\n`);
     return { exitCode: 2 };

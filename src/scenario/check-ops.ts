@@ -2,7 +2,7 @@
 // at all (a filter on GetItem is a scenario bug, not something to ignore), keys and items
 // against the table's key schema, indexes, key conditions and expression placeholders.
 
-import type { OpType, TransactItemType } from '../types.js';
+import type { OpType, TemplateMap, TransactItemType } from '../types.js';
 import {
   checkItemSize,
   checkItemTemplate,
@@ -92,8 +92,8 @@ export function checkOperation(raw: Fields, op: Partial<OperationFile>, at: Path
   if (op.type === undefined) return; // its type is broken: zod reported it, nothing else can be judged
   const type = op.type;
   const allowed = checkFields(raw, op, OP_FIELDS[type], type, at, ctx) as Partial<OperationFile>;
-  if (op.update !== undefined && allowed.update !== undefined) {
-    const problem = checkUpdateExpression(op.update);
+  if (allowed.update !== undefined) {
+    const problem = checkUpdateExpression(allowed.update);
     if (problem !== undefined) ctx.problems.push({ path: [...at, 'update'], message: problem });
   }
   ctx.problems.push(...checkPlaceholderRefs(allowed as ExpressionHolder, at));
@@ -123,12 +123,12 @@ export function checkOperation(raw: Fields, op: Partial<OperationFile>, at: Path
 }
 
 /** Placeholders in every template field, and the size of expression values. */
-function templates(holder: { key?: unknown; item?: unknown; values?: Record<string, unknown> }, at: PathSegment[], ctx: OpContext): void {
+function templates(holder: { key?: TemplateMap; item?: TemplateMap; values?: TemplateMap }, at: PathSegment[], ctx: OpContext): void {
   for (const field of ['key', 'item', 'values'] as const) {
     const value = holder[field];
-    if (value !== undefined) checkTemplate(value as Record<string, never>, [...at, field], ctx);
+    if (value !== undefined) checkTemplate(value, [...at, field], ctx);
   }
-  if (holder.values !== undefined && estimateItemBytes(holder.values as Record<string, never>) > MAX_ITEM_BYTES) {
+  if (holder.values !== undefined && estimateItemBytes(holder.values) > MAX_ITEM_BYTES) {
     ctx.problems.push({ path: [...at, 'values'], message: `values can reach over DynamoDB's ${MAX_ITEM_BYTES}-byte (400 KB) item limit` });
   }
 }

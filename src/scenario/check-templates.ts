@@ -4,7 +4,7 @@
 
 import type { KeyAttribute, Template } from '../types.js';
 import { GENERATORS, MAX_ITEM_BYTES } from './generators.js';
-import type { PathSegment, RawProblem } from './issues.js';
+import { describeValue, type PathSegment, type RawProblem } from './issues.js';
 import { parsePlaceholders, type PlaceholderPart } from './placeholders.js';
 
 export interface TemplateContext {
@@ -102,7 +102,9 @@ export function keyRoles(partitionKey: KeyAttribute, sortKey: KeyAttribute | und
 /** Problems with the value given to a key attribute (table or index key) of the declared type. */
 export function keyValueProblem(value: Template, attr: KeyRole): string | undefined {
   const kind = templateKind(value);
-  if (kind === 'not-scalar') return `key attribute "${attr.name}" (type ${attr.type}) needs a string or number, got ${typeof value === 'object' ? (value === null ? 'null' : Array.isArray(value) ? 'a list' : 'a mapping') : String(value)}`;
+  if (kind === 'not-scalar') {
+    return `key attribute "${attr.name}" (type ${attr.type}) needs a string or number, got ${describeValue(value)}`;
+  }
   if (value === '') return `key attribute "${attr.name}" cannot be an empty string`;
   if (attr.type === 'N' && (kind === 'string' || kind === 'binary')) {
     return `key attribute "${attr.name}" has type N but this template makes ${kind === 'string' ? 'text' : 'binary'} (${JSON.stringify(value)})`;

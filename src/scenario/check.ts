@@ -11,7 +11,7 @@ import { IndexSchema, KeySpaceSchema, OperationSchema, PhaseSchema, SeedSchema, 
 /** Same contract as `parseGate` in src/gates/parse.ts; injected so this module stays pure. */
 export type GateParser = (expr: string, operationNames: string[]) => { ok: true } | { ok: false; message: string };
 
-export function checkScenario(raw: unknown, parseGate: GateParser | undefined): RawProblem[] {
+export function checkScenario(raw: unknown, parseGate: GateParser): RawProblem[] {
   const problems: RawProblem[] = [];
   if (!isFields(raw)) return problems;
   const keySpaces = new Set(isFields(raw.keys) ? Object.keys(raw.keys) : []);
@@ -34,7 +34,7 @@ export function checkScenario(raw: unknown, parseGate: GateParser | undefined): 
 
   checkPhases(raw, problems);
 
-  if (Array.isArray(raw.gates) && parseGate !== undefined) {
+  if (Array.isArray(raw.gates)) {
     const names = [...seen.keys()];
     raw.gates.forEach((gate: unknown, i) => {
       if (typeof gate !== 'string') return;

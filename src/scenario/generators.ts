@@ -25,15 +25,18 @@ const NUMBER_BYTES = 21;
 
 const isInt = (v: string | number | undefined): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
-function lengthArg(name: string) {
+/** text(n) / bytes(n): exactly n; text(min, max) / bytes(min, max): a length drawn in [min, max]. */
+function lengthArgs(name: string) {
   return (args: (string | number)[]): string[] => {
-    const n = args[0];
-    if (!isInt(n) || n < 0 || n > MAX_ITEM_BYTES) {
-      return [`${name}(n) needs an integer n from 0 to ${MAX_ITEM_BYTES}, got ${show(n)}`];
-    }
+    const bad = args.find((n) => !isInt(n) || n < 0 || n > MAX_ITEM_BYTES);
+    if (bad !== undefined) return [`${name}() lengths must be integers from 0 to ${MAX_ITEM_BYTES}, got ${show(bad)}`];
+    const [min, max] = args as number[];
+    if (max !== undefined && min! > max) return [`${name}(min, max) needs min <= max, got ${min} > ${max}`];
     return [];
   };
 }
+
+const longestLength = (args: (string | number)[]): number => Math.max(0, ...args.map((a) => (isInt(a) ? a : 0)));
 
 function rangeArgs(name: string, integers: boolean) {
   return (args: (string | number)[]): string[] => {
@@ -54,7 +57,8 @@ function show(v: string | number | undefined): string {
 const none = (): string[] => [];
 
 /**
- * Ranges are inclusive: `int(0,100)` can give 0 and 100; `float(a,b)` gives a <= x < b (a when a == b).
+ * Ranges are inclusive: `int(0,100)` can give 0 and 100; `float(a,b)` gives a <= x < b (a when a == b);
+ * `text(200)` is 200 characters, `text(5000, 50000)` a length drawn from 5000 to 50000 (same for bytes).
  * `timestamp()` is an ISO-8601 string, `timestampMs()` epoch milliseconds, `ttl(s)` epoch seconds s from now
  * (for a TTL attribute). `choice(a,b,...)` picks one argument uniformly; numeric arguments stay numbers.
  */
@@ -76,20 +80,20 @@ export const GENERATORS: Readonly<Record<string, GeneratorSignature>> = {
     maxBytes: () => NUMBER_BYTES,
   },
   text: {
-    usage: 'text(length)',
+    usage: 'text(length) or text(min, max)',
     minArgs: 1,
-    maxArgs: 1,
-    check: lengthArg('text'),
+    maxArgs: 2,
+    check: lengthArgs('text'),
     yields: () => 'string',
-    maxBytes: (args) => (isInt(args[0]) ? args[0] : 0),
+    maxBytes: longestLength,
   },
   bytes: {
-    usage: 'bytes(length)',
+    usage: 'bytes(length) or bytes(min, max)',
     minArgs: 1,
-    maxArgs: 1,
-    check: lengthArg('bytes'),
+    maxArgs: 2,
+    check: lengthArgs('bytes'),
     yields: () => 'binary',
-    maxBytes: (args) => (isInt(args[0]) ? args[0] : 0),
+    maxBytes: longestLength,
   },
   uuid: { usage: 'uuid()', minArgs: 0, maxArgs: 0, check: none, yields: () => 'string', maxBytes: () => 36 },
   timestamp: {
@@ -135,10 +139,13 @@ export function checkCall(fn: string, args: (string | number)[]): string[] {
     return [`unknown generator "${fn}" (known: ${Object.keys(GENERATORS).join(', ')})`];
   }
   if (args.length < sig.minArgs || args.length > sig.maxArgs) {
+    const plural = (n: number) => `${n} argument${n === 1 ? '' : 's'}`;
     const want =
       sig.minArgs === sig.maxArgs
-        ? `${sig.minArgs} argument${sig.minArgs === 1 ? '' : 's'}`
-        : `at least ${sig.minArgs} argument${sig.minArgs === 1 ? '' : 's'}`;
+        ? plural(sig.minArgs)
+        : sig.maxArgs === Number.POSITIVE_INFINITY
+          ? `at least ${plural(sig.minArgs)}`
+          : `${sig.minArgs} to ${plural(sig.maxArgs)}`;
     return [`${sig.usage} takes ${want}, got ${args.length}`];
   }
   return sig.check(args);

@@ -12,7 +12,7 @@ export interface RawProblem {
   message: string;
 }
 
-const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** `a.b[1].c`; keys that are not plain words are quoted: `values[":s"]`. */
 export function formatPath(path: readonly PathSegment[]): string {

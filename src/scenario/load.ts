@@ -25,11 +25,12 @@ export async function loadScenarioFile(path: string): Promise<LoadResult> {
 }
 
 export interface ParseOptions {
-  /** gate syntax check; defaults to src/gates/parse.ts */
+  /** gate syntax check; defaults to parseGate from src/gates/parse.ts (tests inject their own) */
   parseGate?: GateParser;
 }
 
-export function parseScenarioText(text: string, fileName: string, options: ParseOptions = {}): LoadResult {
+export function parseScenarioText(fileText: string, fileName: string, options: ParseOptions = {}): LoadResult {
+  const text = fileText.replace(/^\uFEFF/, ''); // editors on Windows may save a byte-order mark
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const asJson = isJson(text, fileName);
@@ -61,10 +62,10 @@ export function parseScenarioText(text: string, fileName: string, options: Parse
 
   const shape = ScenarioFileSchema.safeParse(source, { error: defaultMessage });
   const raw: RawProblem[] = shape.success ? [] : issuesToProblems(shape.error.issues, source, ScenarioFileSchema);
-  raw.push(...checkScenario(source, 'parseGate' in options ? options.parseGate : gateSyntax));
+  raw.push(...checkScenario(source, options.parseGate ?? gateSyntax));
 
   if (raw.length > 0 || !shape.success) {
-    return { ok: false, problems: withLines(raw, doc.errors.length === 0 ? doc : undefined, counter) };
+    return { ok: false, problems: withLines(raw, doc, counter) };
   }
   return { ok: true, scenario: normaliseScenario(shape.data), source };
 }
@@ -102,7 +103,7 @@ function yamlProblems(doc: Document, counter: LineCounter, label: string): Scena
 }
 
 /** Paths formatted, lines attached, sorted by line so the list reads top to bottom like the file. */
-function withLines(raw: RawProblem[], doc: Document | undefined, counter: LineCounter): ScenarioProblem[] {
+function withLines(raw: RawProblem[], doc: Document, counter: LineCounter): ScenarioProblem[] {
   const seen = new Set<string>();
   const unique = raw.filter((p) => {
     const id = `${formatPath(p.path)}\n${p.message}`;
@@ -112,7 +113,7 @@ function withLines(raw: RawProblem[], doc: Document | undefined, counter: LineCo
   });
   const problems = unique.map((p, order) => {
     const problem: ScenarioProblem = { path: formatPath(p.path), message: p.message };
-    const line = doc === undefined ? undefined : lineAt(doc, counter, p.path);
+    const line = lineAt(doc, counter, p.path);
     if (line !== undefined) problem.line = line;
     return { problem, order };
   });

@@ -105,13 +105,16 @@ export function makeGenerator(fn: string, args: (string | number)[]): GeneratorF
       const span = num(args[1]) - lo;
       return (ctx) => lo + ctx.rng.nextFloat() * span;
     }
+    // text(n) / bytes(n): exactly n; text(min,max) / bytes(min,max): a length drawn uniformly from [min, max]
     case 'text': {
-      const n = num(args[0]);
-      return (ctx) => text(ctx.rng, n);
+      const lo = num(args[0]);
+      const span = args.length > 1 ? num(args[1]) - lo + 1 : 1;
+      return span === 1 ? (ctx) => text(ctx.rng, lo) : (ctx) => text(ctx.rng, lo + ctx.rng.nextInt(span));
     }
     case 'bytes': {
-      const n = num(args[0]);
-      return (ctx) => bytes(ctx.rng, n);
+      const lo = num(args[0]);
+      const span = args.length > 1 ? num(args[1]) - lo + 1 : 1;
+      return span === 1 ? (ctx) => bytes(ctx.rng, lo) : (ctx) => bytes(ctx.rng, lo + ctx.rng.nextInt(span));
     }
     case 'uuid':
       return (ctx) => uuid(ctx.rng);

@@ -105,10 +105,12 @@ test('generator calls are checked for name, argument count and ranges', () => {
   assert.match(problem('{float(a,1)}'), /needs two numbers/);
   assert.match(problem('{text(409601)}'), /from 0 to 409600, got 409601/);
   assert.match(problem('{bytes(-1)}'), /from 0 to 409600, got -1/);
+  assert.match(problem('{text(50,5)}'), /text\(min, max\) needs min <= max, got 50 > 5/);
+  assert.match(problem('{text(1,2,3)}'), /takes 1 to 2 arguments, got 3/);
   assert.match(problem('{uuid(1)}'), /takes 0 arguments, got 1/);
   assert.match(problem('{choice()}'), /takes at least 1 argument, got 0/);
   assert.match(problem('{ttl(soon)}'), /integer number of seconds, got "soon"/);
-  assert.equal(problem('{text(409600)}{bytes(0)}{timestamp()}{timestampMs()}{ttl(-60)}'), '');
+  assert.equal(problem('{text(409600)}{bytes(0)}{text(5000,50000)}{bytes(1,2)}{timestamp()}{timestampMs()}{ttl(-60)}'), '');
 });
 
 test('a bad call leaves the good placeholders of the same string intact', () => {

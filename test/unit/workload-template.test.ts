@@ -137,3 +137,19 @@ test('estimateItemBytes counts names and values by DynamoDB rules', () => {
   });
   assert.equal(bytes, 5 + 5 + 3 + 7 + 7 + 12);
 });
+
+test('text(min,max) and bytes(min,max) draw lengths across the whole range', () => {
+  const { fn, ctx } = evaluate({ t: '{text(5000,50000)}', b: '{bytes(10,20)}' });
+  const textLengths: number[] = [];
+  const byteLengths: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    ctx.fresh();
+    const item = fn(ctx);
+    textLengths.push((item.t as { S: string }).S.length);
+    byteLengths.push((item.b as { B: Uint8Array }).B.length);
+  }
+  assert.ok(Math.min(...textLengths) >= 5000 && Math.max(...textLengths) <= 50000);
+  assert.ok(Math.min(...textLengths) < 6000 && Math.max(...textLengths) > 49000, 'the range is covered');
+  assert.equal(Math.min(...byteLengths), 10);
+  assert.equal(Math.max(...byteLengths), 20);
+});

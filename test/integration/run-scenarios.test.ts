@@ -49,7 +49,7 @@ test('retail checkout runs on DynamoDB Local with conditional outcomes counted a
 });
 
 test('streaming runs on DynamoDB Local with 5-50 KB items', { timeout: 180_000 }, async () => {
-  const res = await runCli(['run', join(ROOT, 'scenarios/streaming.yaml'), '--target', 'dynamodb-local', '--seed-items', '500', ...SHORT]);
+  const res = await runCli(['run', join(ROOT, 'scenarios/streaming.yaml'), '--target', 'dynamodb-local', ...SHORT]);
   assert.ok(res.code === 0 || res.code === 1, `exit ${res.code}\n${res.stderr}`);
   const summary = readSummary(res);
   checkSummary(summary, ['get-title', 'heartbeat', 'continue-watching']);

@@ -514,3 +514,49 @@ export interface Gate {
   /** 'us' | 'ms' | 's' for latency, '%' for percentages, 'ops/s' for rate, '' for count */
   unit: string;
 }
+
+// ---------------------------------------------------------------------------
+// Baseline comparison (src/compare/, rendered by src/report/)
+// ---------------------------------------------------------------------------
+
+export type ComparedMetric = 'p50' | 'p90' | 'p99' | 'p999' | 'max' | 'rateOpsPerSec' | 'errorRatePct';
+
+export interface ComparisonRow {
+  /** operation name, or '(all)' for the total */
+  op: string;
+  metric: ComparedMetric;
+  /** latency metrics in µs, rate in ops/s, error rate in % */
+  baseline: number;
+  current: number;
+  deltaAbs: number;
+  /** (current - baseline) / baseline * 100; null when the baseline is 0 */
+  deltaPct: number | null;
+  /** worse beyond both the relative tolerance and the absolute floor */
+  regression: boolean;
+  /** better beyond both */
+  improvement: boolean;
+}
+
+export interface RunRef {
+  scenario: string;
+  startedAt: string;
+  target: string;
+  driver: string;
+  file?: string;
+}
+
+export interface Comparison {
+  baseline: RunRef;
+  current: RunRef;
+  /** tolerance: a percentile may grow by this much before it is a regression */
+  maxRegressionPct: number;
+  /** noise floor: a latency change smaller than this (µs) is never a regression */
+  floorUs: number;
+  rows: ComparisonRow[];
+  regressions: ComparisonRow[];
+  /** true when nothing regressed */
+  pass: boolean;
+  /** operations present in only one of the two runs */
+  onlyInBaseline: string[];
+  onlyInCurrent: string[];
+}

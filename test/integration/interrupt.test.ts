@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync, existsSync } from 'node:fs';
-import { startCli, readSummary, processesMatching, waitUntil, ENDPOINT_MARKERS, ROOT } from '../support/cli.js';
+import { startCli, readSummary, assertEndpointsGone, startedPids, isAlive, waitUntil, ROOT } from '../support/cli.js';
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   test(`${signal} during load writes a partial summary, exits 130 and leaves no process behind`, { timeout: 120_000 }, async () => {
@@ -21,15 +21,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const dir = /results: (.+)summary\.json/.exec(res.stdout)![1]!;
     assert.ok(existsSync(join(dir, 'latency.hlog')));
     assert.match(readFileSync(join(dir, 'latency.hlog'), 'utf8'), /Tag=get-profile:ok/);
-    await waitUntil(() => processesMatching(ENDPOINT_MARKERS).length === 0, 10_000, 'endpoint processes to end');
+    await assertEndpointsGone(res);
   });
 }
 
 test('a SIGKILLed run leaves no endpoint process behind', { timeout: 120_000 }, async () => {
   const run = startCli(['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynamodb-local', '--seed-items', '200', '--duration', '60s', '--rate', '50', '--no-warmup']);
   await run.waitFor(/load: /, 90_000);
-  assert.ok(processesMatching(ENDPOINT_MARKERS).length > 0, 'the endpoint is running during the load');
   run.child.kill('SIGKILL');
-  await run.result;
-  await waitUntil(() => processesMatching(ENDPOINT_MARKERS).length === 0, 15_000, 'DynamoDB Local to end after its parent was killed');
+  const res = await run.result;
+  const pids = startedPids(res);
+  assert.equal(pids.length, 2, 'the supervisor and java were running during the load');
+  await waitUntil(() => pids.every((p) => !isAlive(p)), 15_000, 'DynamoDB Local and its supervisor to end after their parent was killed');
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runCli, readSummary, processesMatching, ENDPOINT_MARKERS, ROOT } from '../support/cli.js';
+import { runCli, readSummary, assertEndpointsGone, startedPids, ROOT } from '../support/cli.js';
 import type { Summary } from '../../src/types.js';
 
 // short runs: the point is the whole path, not the numbers
@@ -35,7 +35,7 @@ for (const target of ['dynalite', 'dynamodb-local'] as const) {
     assert.ok(summary.operations['get-profile']!.consumedRcu > 0, 'consumed read capacity recorded');
     assert.ok(summary.operations['submit-score']!.consumedWcu > 0, 'consumed write capacity recorded');
     assert.match(res.stdout, /get-profile/);
-    assert.deepEqual(processesMatching(ENDPOINT_MARKERS), []);
+    await assertEndpointsGone(res);
   });
 }
 
@@ -63,5 +63,6 @@ test('a scenario using transactions is refused on dynalite before anything is cr
   assert.equal(res.code, 2, res.stderr);
   assert.match(res.stderr, /TransactWriteItems/);
   assert.match(res.stderr, /checkout/);
-  assert.deepEqual(processesMatching(ENDPOINT_MARKERS), []);
+  assert.ok(startedPids(res).length > 0);
+  await assertEndpointsGone(res);
 });

@@ -99,3 +99,31 @@ export async function waitUntil(check: () => boolean, timeoutMs: number, what: s
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Pids of the endpoint processes a run said it started (`started X at ... (pid N, java pid M)`). */
+export function startedPids(res: Pick<CliResult, 'stderr'>): number[] {
+  const pids: number[] = [];
+  for (const m of res.stderr.matchAll(/\(pid (\d+)(?:, java pid (\d+))?\)/g)) {
+    pids.push(Number(m[1]));
+    if (m[2]) pids.push(Number(m[2]));
+  }
+  return pids;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    // a zombie still answers signal 0: look at its state
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z/.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+/** Asserts that every endpoint process the run started has ended (waits briefly for the kernel to reap). */
+export async function assertEndpointsGone(res: Pick<CliResult, 'stderr'>, expectStarted = true): Promise<void> {
+  const pids = startedPids(res);
+  if (expectStarted && pids.length === 0) throw new Error(`the run printed no endpoint pid:\n${res.stderr}`);
+  await waitUntil(() => pids.every((p) => !isAlive(p)), 10_000, `endpoint processes ${pids.join(', ')} to end`);
+}

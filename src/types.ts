@@ -410,6 +410,8 @@ export interface Summary {
   driver: string;
   mode: 'open' | 'closed';
   concurrency: number;
+  /** load threads that sent the operations (their samples were recorded into one recorder) */
+  loadWorkers?: number;
   startedAt: string;
   durationMs: number;
   seed?: { items: number; durationMs: number; retries: number };
@@ -421,7 +423,10 @@ export interface Summary {
   generator: GeneratorHealth;
   verdict: Verdict;
   gates: GateResult[];
+  /** every gate passed and, with --baseline, nothing regressed */
   pass: boolean;
+  /** with --baseline: the comparison with the baseline run (its regressions count against `pass`) */
+  comparison?: Comparison;
   environment: { node: string; platform: string; cpus: number; cpuModel: string; totalMemMb: number; hostname: string };
 }
 
@@ -481,6 +486,7 @@ export interface SummaryInput {
   scenarioSource: unknown;
   target: TargetInfo;
   driver: string;
+  loadWorkers?: number;
   generator: GeneratorHealth;
   /** ISO-8601 time at load start */
   startedAt: string;
@@ -535,6 +541,12 @@ export interface ComparisonRow {
   regression: boolean;
   /** better beyond both */
   improvement: boolean;
+  /** whether this row could fail the comparison (false: max, too few samples, different target rate); set by compareSummaries */
+  gating?: boolean;
+  /** why the row does not gate or how to read it ("too few samples (42 < 100)"); set by compareSummaries */
+  note?: string;
+  /** measured operations behind the row in each run */
+  samples?: { baseline: number; current: number };
 }
 
 export interface RunRef {
@@ -559,4 +571,10 @@ export interface Comparison {
   /** operations present in only one of the two runs */
   onlyInBaseline: string[];
   onlyInCurrent: string[];
+  /** error-rate noise floor: the error rate may grow by this many percentage points; set by compareSummaries */
+  floorPct?: number;
+  /** operations needed in both runs before a percentile gates; set by compareSummaries */
+  minSamples?: number;
+  /** run-level remarks: different target rates, forced scenario mismatch, incomplete runs */
+  notes?: string[];
 }

@@ -12,8 +12,10 @@ import { stop, outcome } from './io.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
+import { registerCompare } from './commands/compare.js';
+import { registerReport } from './commands/report.js';
 
-const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema];
+const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport];
 
 let signalCount = 0;
 

@@ -5,7 +5,7 @@
 // Order matters: DynamoDB's own error names first (they are the most specific), then transport
 // failures (which carry no HTTP status), then unparseable answers, then the HTTP status.
 
-import type { OutcomeKind } from '../types.js';
+import type { OpResult, OutcomeKind } from '../types.js';
 
 export interface ClassifiedError {
   kind: Exclude<OutcomeKind, 'ok'>;
@@ -118,4 +118,27 @@ export function classifyError(error: unknown): ClassifiedError {
 /** True for errors that mean "slow down": used to count throttled attempts, retried or not. */
 export function isThrottle(error: unknown): boolean {
   return classifyError(error).kind === 'throttled';
+}
+
+/**
+ * The OpResult of a call that failed. Attempts and retry delay come from the error's `$metadata`
+ * (`attempts`, `totalRetryDelay`), as the SDK sets them and as the http driver sets them on its
+ * own error objects, so every driver reports a failure the same way.
+ */
+export function errorResult(error: unknown, throttledAttemptsSeen: number): OpResult {
+  const classified = classifyError(error);
+  const meta = props(props(error)['$metadata']);
+  const attempts = meta['attempts'];
+  const delayMs = meta['totalRetryDelay'];
+  return {
+    kind: classified.kind,
+    attempts: Math.max(1, typeof attempts === 'number' ? attempts : 1),
+    retryDelayMs: typeof delayMs === 'number' ? delayMs : 0,
+    consumedRcu: 0,
+    consumedWcu: 0,
+    throttledAttempts: Math.max(throttledAttemptsSeen, classified.kind === 'throttled' ? 1 : 0),
+    errorName: classified.errorName,
+    errorMessage: classified.errorMessage,
+    ...(classified.reasons !== undefined ? { reasons: classified.reasons } : {}),
+  };
 }

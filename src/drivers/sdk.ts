@@ -30,7 +30,7 @@ import {
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { Driver, OpResult, OpType, Request } from '../types.js';
-import { classifyError, isThrottle } from './classify.js';
+import { errorResult, isThrottle } from './classify.js';
 import { buildClient, type Credentials } from './client.js';
 import { consumedCapacity, unprocessedCount } from './response.js';
 
@@ -79,23 +79,6 @@ interface Metadata {
 function metadataOf(value: unknown): Metadata {
   const meta = typeof value === 'object' && value !== null ? (value as { $metadata?: unknown }).$metadata : undefined;
   return typeof meta === 'object' && meta !== null ? (meta as Metadata) : {};
-}
-
-/** Builds the OpResult of a call that threw. Exported for drivers that share the SDK's error shapes. */
-export function errorResult(error: unknown, throttledAttemptsSeen: number): OpResult {
-  const classified = classifyError(error);
-  const meta = metadataOf(error);
-  return {
-    kind: classified.kind,
-    attempts: Math.max(1, meta.attempts ?? 1),
-    retryDelayMs: meta.totalRetryDelay ?? 0,
-    consumedRcu: 0,
-    consumedWcu: 0,
-    throttledAttempts: Math.max(throttledAttemptsSeen, classified.kind === 'throttled' ? 1 : 0),
-    errorName: classified.errorName,
-    errorMessage: classified.errorMessage,
-    ...(classified.reasons !== undefined ? { reasons: classified.reasons } : {}),
-  };
 }
 
 export function createSdkDriver(opts: SdkDriverOptions): Driver {

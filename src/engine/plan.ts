@@ -1,4 +1,5 @@
 // Turns a validated scenario plus command-line overrides into the plan that runs. Pure.
+import { availableParallelism } from 'node:os';
 import type { PhaseSpec, Scenario } from '../types.js';
 
 export interface PlanOverrides {
@@ -52,4 +53,22 @@ export function expectedRequests(scenario: Scenario): { load: number | null; see
 
 export function plannedDurationMs(scenario: Scenario): number {
   return scenario.phases.reduce((a, p) => a + p.durationMs, 0);
+}
+
+/**
+ * Operations per second one load thread sustains comfortably, per driver (the SDK costs
+ * about 280 us of CPU per call; see BENCHMARKS.md). Used only to pick a default.
+ */
+const OPS_PER_WORKER: Record<string, number> = { sdk: 1500, http: 15000 };
+
+/**
+ * Default --workers: as many threads as the peak rate needs, never more than the cores.
+ * A thread that the rate does not need only competes with the target for CPU (on a laptop
+ * the embedded endpoint runs on the same cores).
+ */
+export function autoWorkers(scenario: Scenario, driver: string, cores = availableParallelism()): number {
+  if (scenario.mode === 'closed') return 1;
+  const peak = Math.max(0, ...scenario.phases.map((p) => Math.max(p.rateOpsPerSec ?? 0, p.rampToOpsPerSec ?? 0)));
+  const need = Math.ceil(peak / (OPS_PER_WORKER[driver] ?? 1500));
+  return Math.max(1, Math.min(cores, need, scenario.concurrency));
 }

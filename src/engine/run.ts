@@ -9,30 +9,52 @@ import { validateScenarioFile } from './validate.js';
 import { parseGate } from '../gates/parse.js';
 import { createWorkload } from '../workload/index.js';
 import { resolveTarget } from '../endpoints/index.js';
-import { createSdkDriver, createDynamoClient } from '../drivers/sdk.js';
+import { createDynamoClient } from '../drivers/sdk.js';
+import type { DriverKind } from '../drivers/index.js';
+import { driverProblem } from '../drivers/index.js';
 import { prepareTable, deleteTableIfOwned } from '../table/lifecycle.js';
 import { seedTable } from '../table/seed.js';
 import { unsupportedOperations } from '../table/capabilities.js';
 import { UsageError } from '../errors.js';
-import { applyOverrides, expectedRequests, plannedDurationMs } from './plan.js';
+import { applyOverrides, autoWorkers, expectedRequests, plannedDurationMs } from './plan.js';
 import type { PlanOverrides } from './plan.js';
 import { executeLoad } from './load.js';
 import { buildSummary } from '../summary/summary.js';
 import { captureEnvironment } from '../summary/environment.js';
 import { writeSummaryFile } from '../report/json.js';
+import { writeReportFile } from '../report/html/file.js';
+import type { Prices } from '../report/html/cost.js';
 import { formatOperationTable } from '../report/console-table.js';
 import { VERSION } from '../version.js';
+import { applyBaseline, loadBaseline } from '../compare/baseline.js';
+import type { BaselineOptions, LoadedBaseline } from '../compare/baseline.js';
+import { formatComparisonTable } from '../compare/format.js';
+import { writeComparisonHtml } from '../compare/write.js';
+import { renderJunit, writeJunitFile } from '../report/junit.js';
+import { renderMarkdown, writeMarkdownOutputs } from '../report/markdown.js';
 
 export interface RunOptions extends PlanOverrides {
   file: string;
   target: string;
   region?: string;
-  driver: 'sdk';
+  driver: DriverKind;
+  /** load worker threads (default: autoWorkers) */
+  workers?: number;
   gates: string[];
   keepTable: boolean;
   reuseTable: boolean;
   yes: boolean;
   outDir?: string;
+  /** --baseline: compare with this run when done (read and checked before anything starts) */
+  baseline?: BaselineOptions;
+  /** --junit FILE; --junit-verdict makes a verdict miss a failure there */
+  junitFile?: string;
+  junitVerdictFailures?: boolean;
+  /** --markdown FILE, and $GITHUB_STEP_SUMMARY (the same Markdown is appended to it) */
+  markdownFile?: string;
+  stepSummaryFile?: string;
+  /** --price-read / --price-write: on-demand prices for report.html's cost estimate */
+  prices?: Prices;
   io: EngineIO;
   stop: StopSignal;
 }
@@ -70,11 +92,14 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
     return parsed.ok ? [] : [`--gate "${g}": ${parsed.message}`];
   });
   if (gateProblems.length > 0) throw new UsageError(gateProblems.join('\n'));
+  const driverIssue = driverProblem(o.driver, scenario.retries.mode);
+  if (driverIssue !== undefined) throw new UsageError(driverIssue);
+  const baseline = o.baseline ? await loadBaseline(o.baseline, scenario.name) : undefined;
   const workload = createWorkload(scenario, { seed: scenario.randomSeed });
 
   const endpoint = await resolveTarget(o.target, { ...(o.region ? { region: o.region } : {}), log });
   try {
-    return await runOnTarget(o, scenario, loaded.source, workload, endpoint, log);
+    return await runOnTarget(o, scenario, loaded.source, workload, endpoint, log, baseline);
   } finally {
     await endpoint.stop();
   }
@@ -87,6 +112,7 @@ async function runOnTarget(
   workload: ReturnType<typeof createWorkload>,
   endpoint: RunningEndpoint,
   log: (msg: string) => void,
+  baseline?: LoadedBaseline,
 ): Promise<RunResult> {
   const target = endpoint.info;
   const unsupported = unsupportedOperations(scenario, target, { file: o.file });
@@ -114,17 +140,17 @@ async function runOnTarget(
       log(`seeded ${seedStats!.items} items in ${(seedStats!.durationMs / 1000).toFixed(1)}s (${seedStats!.retries} batch retries)`);
     }
     await mkdir(outDir, { recursive: true });
-    const driver = createSdkDriver({
+    const driverOptions = {
       endpoint: target.endpoint,
       region: target.region,
       concurrency: scenario.concurrency,
       maxAttempts: scenario.retries.maxAttempts,
       retryMode: scenario.retries.mode,
       requestTimeoutMs: scenario.requestTimeoutMs,
-    });
-    log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driver.name}, target ${target.kind} ${target.endpoint}`);
-    const load = await executeLoad({ scenario, workload, driver, io: o.io, stop: o.stop, hlogPath: join(outDir, 'latency.hlog'), startedAt });
-    await driver.close();
+    };
+    const workers = Math.max(1, Math.min(o.workers ?? autoWorkers(scenario, o.driver), scenario.concurrency));
+    log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${o.driver}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
+    const load = await executeLoad({ scenario, workload, driverKind: o.driver, driverOptions, workers, io: o.io, stop: o.stop, hlogPath: join(outDir, 'latency.hlog') });
     const interrupted = o.stop.requested;
     summary = buildSummary({
       ddbenchVersion: VERSION,
@@ -133,7 +159,8 @@ async function runOnTarget(
       scenarioFile: o.file,
       scenarioSource: source,
       target,
-      driver: driver.name,
+      driver: load.driverName,
+      loadWorkers: workers,
       generator: load.health,
       startedAt: startedAt.toISOString(),
       durationMs: load.durationMs,
@@ -152,8 +179,18 @@ async function runOnTarget(
     client.destroy();
   }
   if (!summary) throw new Error('no summary was built');
+  if (baseline) summary = applyBaseline(summary, baseline, join(outDir, 'summary.json'));
   await writeSummaryFile(outDir, summary);
+  const reportFile = await writeReportFile(outDir, summary, o.prices ? { prices: o.prices } : {});
   o.io.out(`${formatOperationTable(summary)}\n`);
+  if (baseline && summary.comparison) {
+    o.io.out(`\n${formatComparisonTable(summary.comparison)}\n`);
+    o.io.out(`comparison: ${await writeComparisonHtml(outDir, summary.comparison, baseline.summary, summary)}\n`);
+  }
+  if (o.junitFile !== undefined) o.io.out(`junit: ${await writeJunitFile(o.junitFile, renderJunit(summary, { verdictFailures: o.junitVerdictFailures ?? false }))}\n`);
+  const markdownTargets = { ...(o.markdownFile !== undefined ? { file: o.markdownFile } : {}), ...(o.stepSummaryFile ? { stepSummaryFile: o.stepSummaryFile } : {}) };
+  for (const file of await writeMarkdownOutputs(renderMarkdown(summary), markdownTargets)) o.io.out(`markdown: ${file}\n`);
+  o.io.out(`report: ${reportFile}\n`);
   o.io.out(`results: ${join(outDir, 'summary.json')}\n`);
   if (o.stop.requested) {
     o.io.out(`run stopped early (${o.stop.reason ?? 'interrupted'}): the summary is partial and marked complete: false\n`);

@@ -4,7 +4,10 @@ export interface Clock {
   nowUs(): number;
 }
 
-export function monotonicClock(): Clock {
-  const originNs = process.hrtime.bigint();
+/**
+ * process.hrtime is one monotonic clock for the whole process, worker threads included, so
+ * workers given the main thread's origin share its run clock exactly.
+ */
+export function monotonicClock(originNs: bigint = process.hrtime.bigint()): Clock {
   return { nowUs: () => Number((process.hrtime.bigint() - originNs) / 1000n) };
 }

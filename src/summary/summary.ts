@@ -41,6 +41,7 @@ export function buildSummary(input: SummaryInput): Summary {
     driver: input.driver,
     mode: scenario.mode,
     concurrency: scenario.concurrency,
+    ...(input.loadWorkers !== undefined ? { loadWorkers: input.loadWorkers } : {}),
     startedAt: input.startedAt,
     durationMs: input.durationMs,
     ...(input.seed !== undefined ? { seed: input.seed } : {}),

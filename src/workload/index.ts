@@ -27,6 +27,11 @@ export interface WorkloadOptions {
    * the keys k with k % count === index, and the seed pass makes only its share of the items.
    */
   shard?: Shard;
+  /**
+   * Name of an independent random stream: load workers of one process each take their own
+   * (`worker:1`...), so they do not send the same operations in lockstep. Keys stay the same.
+   */
+  stream?: string;
 }
 
 export interface Workload {
@@ -67,6 +72,7 @@ export function compileWorkload(scenario: Scenario, opts: WorkloadOptions = {}):
   let root = new Rng(opts.seed ?? scenario.randomSeed);
   // Each shard gets its own streams, so n machines do not pick operations in lockstep.
   if (shard.count > 1) root = root.fork(`shard:${shard.index}/${shard.count}`);
+  if (opts.stream !== undefined) root = root.fork(opts.stream);
 
   const spaceNames = Object.keys(scenario.keys);
   const spaces = spaceNames.map((name) => new KeySpace(name, scenario.keys[name]!, shard));

@@ -2,7 +2,9 @@
 // (the coordinated-omission test stalls it for exactly one second). It implements just
 // enough of the protocol for ddbench's table lifecycle and single-item calls. Run as a
 // child process: `node fake-dynamodb.js --stall-after-ms 2000 --stall-ms 1000`; prints
-// `READY <port>` and exits when its stdin closes.
+// `READY <port>` and exits when its stdin closes. `--throttle-first N` answers the first N data
+// requests with ProvisionedThroughputExceededException (with ThrottlingReasons), as a
+// provisioned table over its capacity does.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -10,6 +12,8 @@ interface Options {
   /** stall every response that arrives in [first data request + stallAfterMs, + stallMs) until the window ends */
   stallAfterMs: number;
   stallMs: number;
+  /** throttle this many data requests, then answer normally */
+  throttleFirst: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -17,12 +21,13 @@ function parseArgs(argv: string[]): Options {
     const i = argv.indexOf(flag);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
-  return { stallAfterMs: get('--stall-after-ms', -1), stallMs: get('--stall-ms', 0) };
+  return { stallAfterMs: get('--stall-after-ms', -1), stallMs: get('--stall-ms', 0), throttleFirst: get('--throttle-first', 0) };
 }
 
 const opts = parseArgs(process.argv.slice(2));
 const tables = new Map<string, Record<string, unknown>>();
 let firstDataAtMs = -1;
+let dataRequests = 0;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -75,6 +80,13 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const isData = ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan'].includes(op);
     const nowMs = performance.now();
     if (isData && firstDataAtMs < 0) firstDataAtMs = nowMs;
+    if (isData && ++dataRequests <= opts.throttleFirst) {
+      return send(res, 400, {
+        __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+        message: 'The level of configured provisioned throughput for the table was exceeded.',
+        ThrottlingReasons: [{ reason: 'TableReadProvisionedThroughputExceeded', resource: `arn:aws:dynamodb:ddblocal:000000000000:table/${String(body.TableName ?? '')}` }],
+      });
+    }
     const stallStart = firstDataAtMs + opts.stallAfterMs;
     const stallEnd = stallStart + opts.stallMs;
     if (isData && opts.stallAfterMs >= 0 && nowMs >= stallStart && nowMs < stallEnd) {

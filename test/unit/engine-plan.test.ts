@@ -35,3 +35,13 @@ test('--no-warmup drops warm-up phases; --seed-items overrides the seed count', 
 test('the expected request count covers load and seed batches', () => {
   assert.deepEqual(expectedRequests(scenario), { load: 500 + 1500 + 9000, seedBatches: 40 });
 });
+
+test('default workers follow the peak rate, capped by the cores and the concurrency', async () => {
+  const { autoWorkers } = await import('../../src/engine/plan.js');
+  const at = (rate: number) => ({ ...scenario, phases: [{ name: 'x', durationMs: 1000, rateOpsPerSec: rate, warmup: false }] }) as Scenario;
+  assert.equal(autoWorkers(at(300), 'sdk', 8), 1);
+  assert.equal(autoWorkers(at(4000), 'sdk', 8), 3);
+  assert.equal(autoWorkers(at(100_000), 'sdk', 2), 2);
+  assert.equal(autoWorkers(at(20_000), 'http', 8), 2);
+  assert.equal(autoWorkers({ ...at(100_000), concurrency: 1 } as Scenario, 'sdk', 8), 1);
+});

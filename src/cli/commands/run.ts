@@ -2,17 +2,20 @@ import type { Argv } from 'yargs';
 import { runScenario } from '../../engine/run.js';
 import { TARGET_HELP } from '../../endpoints/index.js';
 import { io, stop, outcome, durationOption, positiveOption, defined } from '../io.js';
+import { RUN_CI_OPTIONS, runCiSettings, withRunCiOptions } from './compare.js';
+import { addPriceOptions, pricesFrom } from './report.js';
 
 export function registerRun(y: Argv): Argv {
   return y.command(
     'run <file>',
     'Run a scenario: create the table, seed it, apply the load, check gates, write reports/<scenario>-<time>/summary.json and latency.hlog',
     (c) =>
-      c
+      withRunCiOptions(addPriceOptions(c))
         .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
         .option('target', { type: 'string', default: 'local', describe: TARGET_HELP })
         .option('region', { type: 'string', describe: 'AWS region (target aws; signing region for other endpoints)' })
-        .option('driver', { choices: ['sdk'] as const, default: 'sdk' as const, describe: 'request driver' })
+        .option('driver', { choices: ['sdk', 'http'] as const, default: 'sdk' as const, describe: 'request driver: sdk (AWS SDK v3) or http (signed JSON over keep-alive connections, same outcomes, far less CPU per request)' })
+        .option('workers', { type: 'number', describe: 'load worker threads, each with 1/N of the rate and concurrency (default: as many as the peak rate needs, at most the number of cores)' })
         .option('duration', { type: 'string', describe: 'total length of the measured phases (e.g. 60s); each keeps its share' })
         .option('rate', { type: 'number', describe: 'peak arrival rate (ops/s) of the measured phases; all phases scale by the same factor' })
         .option('concurrency', { type: 'number', describe: 'maximum operations in flight (open loop) / workers (closed loop)' })
@@ -23,13 +26,15 @@ export function registerRun(y: Argv): Argv {
         .option('keep-table', { type: 'boolean', default: false, describe: 'do not delete the table at the end' })
         .option('reuse-table', { type: 'boolean', default: false, describe: 'run against an existing table as is (never created, seeded or deleted)' })
         .option('yes', { type: 'boolean', default: false, describe: 'confirm a run against a non-loopback target without asking' })
-        .option('out', { type: 'string', describe: 'output folder (default reports/<scenario>-<timestamp>)' }),
+        .option('out', { type: 'string', describe: 'output folder (default reports/<scenario>-<timestamp>)' })
+        .group(RUN_CI_OPTIONS, 'Baseline and CI outputs:'),
     async (a) => {
       const result = await runScenario({
         file: a.file,
         target: a.target,
         ...defined('region', a.region),
         driver: a.driver,
+        ...defined('workers', positiveOption(a.workers, '--workers', true)),
         gates: a.gate,
         keepTable: a['keep-table'],
         reuseTable: a['reuse-table'],
@@ -41,6 +46,8 @@ export function registerRun(y: Argv): Argv {
         ...defined('concurrency', positiveOption(a.concurrency, '--concurrency', true)),
         ...defined('seedItems', a['seed-items'] === 0 ? 0 : positiveOption(a['seed-items'], '--seed-items', true)),
         ...defined('randomSeed', a['random-seed']),
+        ...runCiSettings(a, process.env),
+        ...defined('prices', pricesFrom(a)),
         io,
         stop,
       });

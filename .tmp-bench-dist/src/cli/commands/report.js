@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { readSummaryFile } from '../../compare/load-summary.js';
+import { UsageError } from '../../errors.js';
+import { DEFAULT_PRICES } from '../../report/html/cost.js';
+import { REPORT_FILE, writeHtmlFile } from '../../report/html/file.js';
+import { renderReport } from '../../report/html/report.js';
+import { reportProblem } from '../../report/html/summary-check.js';
+import { io, outcome } from '../io.js';
+/** --price-read / --price-write, shared by `run` and `report`. */
+export function addPriceOptions(c) {
+    return c
+        .option('price-read', { type: 'number', describe: `on-demand price per million read request units, USD, for the report's cost estimate (default ${DEFAULT_PRICES.readPerMillionUsd}, us-east-1)` })
+        .option('price-write', { type: 'number', describe: `on-demand price per million write request units, USD (default ${DEFAULT_PRICES.writePerMillionUsd}, us-east-1)` });
+}
+/** The prices the flags give (each defaulting on its own), or undefined when neither is set. */
+export function pricesFrom(a) {
+    const read = a['price-read'];
+    const write = a['price-write'];
+    if (read === undefined && write === undefined)
+        return undefined;
+    for (const [flag, v] of [['--price-read', read], ['--price-write', write]]) {
+        if (v !== undefined && !(Number.isFinite(v) && v >= 0))
+            throw new UsageError(`${flag}: expected a price in USD (a number >= 0), got ${String(v)}`);
+    }
+    return { readPerMillionUsd: read ?? DEFAULT_PRICES.readPerMillionUsd, writePerMillionUsd: write ?? DEFAULT_PRICES.writePerMillionUsd };
+}
+export function registerReport(y) {
+    return y.command('report <summary>', 'Write report.html (self-contained HTML: verdict, percentile spectra, charts over time, tables) from a summary.json alone', (c) => addPriceOptions(c
+        .positional('summary', { type: 'string', demandOption: true, describe: 'summary.json written by ddbench run' })
+        .option('out', { type: 'string', describe: `HTML file to write (default ${REPORT_FILE} beside the summary)` })), async (a) => {
+        const prices = pricesFrom(a);
+        const summary = await readSummaryFile(a.summary, 'summary');
+        const problem = reportProblem(summary);
+        if (problem !== undefined)
+            throw new UsageError(`summary ${a.summary}: not a ddbench summary.json (${problem})`);
+        const out = a.out ?? path.join(path.dirname(a.summary), REPORT_FILE);
+        const file = await writeHtmlFile(path.resolve(out), renderReport(summary, prices ? { prices } : {}));
+        io.out(`report: ${file}\n`);
+        outcome.exitCode = 0;
+    });
+}
+//# sourceMappingURL=report.js.map

@@ -1,0 +1,17 @@
+import { formatProblems } from '../../scenario/load.js';
+import { validateScenarioFile } from '../../engine/validate.js';
+import { EXIT } from '../exit-codes.js';
+import { outcome } from '../io.js';
+export function registerValidate(y) {
+    return y.command('validate <file>', 'Check a scenario file and print every problem with its path and line (exit 2 if any); sends nothing', (c) => c.positional('file', { type: 'string', demandOption: true }), async (a) => {
+        const loaded = await validateScenarioFile(a.file);
+        if (loaded.ok) {
+            process.stdout.write(`${a.file}: ok (${loaded.scenario.operations.length} operations, ${loaded.scenario.phases.length} phases)\n`);
+        }
+        else {
+            process.stderr.write(`${formatProblems(loaded.problems, a.file)}\n${loaded.problems.length} problem(s) in ${a.file}\n`);
+            outcome.exitCode = EXIT.invalidInput;
+        }
+    });
+}
+//# sourceMappingURL=validate.js.map

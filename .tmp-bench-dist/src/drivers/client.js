@@ -1,0 +1,75 @@
+// One place that builds DynamoDBClient configuration, for the data plane (the driver) and the
+// control plane (table lifecycle, seeding), so both talk to the target the same way.
+// The HTTP handler is given as NodeHttpHandler options (the SDK builds the handler from them),
+// so ddbench needs no direct dependency on @smithy/node-http-handler.
+import http from 'node:http';
+import https from 'node:https';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { isLoopbackUrl } from '../endpoints/loopback.js';
+/** Local endpoints accept any credentials; fixed ones keep the default chain off IMDS (which hangs off EC2). */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'ddbench', secretAccessKey: 'ddbench' };
+function environmentHasCredentials(env) {
+    return Boolean(env['AWS_ACCESS_KEY_ID'] || env['AWS_PROFILE'] || env['AWS_WEB_IDENTITY_TOKEN_FILE'] || env['AWS_CONTAINER_CREDENTIALS_FULL_URI'] || env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI']);
+}
+/**
+ * Explicit credentials win; a loopback endpoint with nothing in the environment gets
+ * LOCAL_CREDENTIALS; anything else uses the SDK's default chain (undefined).
+ */
+export function chooseCredentials(endpoint, given, env = process.env) {
+    if (given !== undefined)
+        return given;
+    if (isLoopbackUrl(endpoint) && !environmentHasCredentials(env))
+        return LOCAL_CREDENTIALS;
+    return undefined;
+}
+export function buildClient(opts) {
+    const maxSockets = Math.max(1, Math.floor(opts.maxSockets));
+    // Keep-alive: a new TCP (and TLS) handshake per request would be measured as DynamoDB latency.
+    const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
+    const httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
+    const credentials = chooseCredentials(opts.endpoint, opts.credentials);
+    const config = {
+        endpoint: opts.endpoint,
+        region: opts.region,
+        maxAttempts: Math.max(1, Math.floor(opts.maxAttempts)),
+        retryMode: opts.retryMode,
+        requestHandler: {
+            httpAgent,
+            httpsAgent,
+            connectionTimeout: opts.requestTimeoutMs,
+            requestTimeout: opts.requestTimeoutMs,
+            // Without this the SDK only logs a warning when requestTimeout passes and keeps waiting.
+            throwOnRequestTimeout: true,
+        },
+        ...(credentials !== undefined ? { credentials } : {}),
+    };
+    const client = new DynamoDBClient(config);
+    let closed = false;
+    return {
+        client,
+        close() {
+            if (closed)
+                return;
+            closed = true;
+            client.destroy();
+            httpAgent.destroy();
+            httpsAgent.destroy();
+        },
+    };
+}
+/**
+ * A client for the control plane (create/describe/delete table, seeding): a few sockets, more
+ * patience than the data plane. Call `client.destroy()` when done.
+ */
+export function createDynamoClient(endpoint, region, opts = {}) {
+    return buildClient({
+        endpoint,
+        region,
+        maxSockets: opts.maxSockets ?? 16,
+        maxAttempts: opts.maxAttempts ?? 5,
+        retryMode: opts.retryMode ?? 'standard',
+        requestTimeoutMs: opts.requestTimeoutMs ?? 30_000,
+        ...(opts.credentials !== undefined ? { credentials: opts.credentials } : {}),
+    }).client;
+}
+//# sourceMappingURL=client.js.map

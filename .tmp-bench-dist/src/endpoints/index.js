@@ -1,0 +1,80 @@
+// Turns `--target` into a running, reachable endpoint. Embedded endpoints are started here
+// (and registered, so stopAllEndpoints() can stop them from any exit path); given endpoints
+// are only described.
+import { UsageError } from '../errors.js';
+import { detectJava } from './java.js';
+import { isLoopbackHost } from './loopback.js';
+import { spawnEmbedded } from './spawn.js';
+export { stopAllEndpoints, runningEndpoints } from './registry.js';
+export { isLoopbackHost, isLoopbackUrl } from './loopback.js';
+export { spawnEmbedded } from './spawn.js';
+export { detectJava } from './java.js';
+export const TARGET_HELP = 'local (default: DynamoDB Local if Java is installed, else dynalite), dynamodb-local, dynalite, http(s)://host:port, aws';
+function notStarted(info) {
+    return { info, stop: async () => undefined };
+}
+function givenEndpoint(target, region) {
+    let url;
+    try {
+        url = new URL(target);
+    }
+    catch {
+        throw new UsageError(`--target ${target}: not a valid URL`);
+    }
+    if (url.username || url.password)
+        throw new UsageError(`--target ${target}: put credentials in the AWS credential chain, not in the URL`);
+    if (url.pathname !== '/' || url.search || url.hash)
+        throw new UsageError(`--target ${target}: expected http(s)://host:port with no path`);
+    return notStarted({
+        kind: 'http',
+        endpoint: `${url.protocol}//${url.host}`,
+        region,
+        loopback: isLoopbackHost(url.hostname),
+        // Unknown: assume the endpoint is DynamoDB-compatible all the way, and let it answer.
+        supportsTransactions: true,
+    });
+}
+/**
+ * Resolves a `--target` value. Throws UsageError for an unknown target, RuntimeError when an
+ * embedded endpoint will not start (with the end of its output).
+ */
+export async function resolveTarget(target, opts) {
+    const region = opts.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
+    const embedded = { region, log: opts.log, ...(opts.readyTimeoutMs !== undefined ? { readyTimeoutMs: opts.readyTimeoutMs } : {}) };
+    const name = target.trim();
+    switch (name.toLowerCase()) {
+        case '':
+        case 'local': {
+            const java = detectJava();
+            if (java.ok) {
+                opts.log(`target local: Java found (${java.version}), starting DynamoDB Local`);
+                return spawnEmbedded('dynamodb-local', embedded);
+            }
+            opts.log(`target local: ${java.reason}, starting dynalite instead (no transactions; --target dynamodb-local needs Java)`);
+            return spawnEmbedded('dynalite', embedded);
+        }
+        case 'dynamodb-local': {
+            const java = detectJava();
+            if (!java.ok)
+                throw new UsageError(`--target dynamodb-local needs a Java runtime (17 or later): ${java.reason}; install one or use --target dynalite`);
+            return spawnEmbedded('dynamodb-local', embedded);
+        }
+        case 'dynalite':
+            return spawnEmbedded('dynalite', embedded);
+        case 'aws':
+            if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+                throw new UsageError(`--region ${region}: not an AWS region name (like us-east-1)`);
+            return notStarted({
+                kind: 'aws',
+                endpoint: `https://dynamodb.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`,
+                region,
+                loopback: false,
+                supportsTransactions: true,
+            });
+        default:
+            if (/^https?:\/\//i.test(name))
+                return givenEndpoint(name, region);
+            throw new UsageError(`unknown target "${target}": expected ${TARGET_HELP}`);
+    }
+}
+//# sourceMappingURL=index.js.map

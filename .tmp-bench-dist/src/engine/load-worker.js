@@ -1,0 +1,67 @@
+// A load worker thread: its own workload stream, driver and scheduler, with its share of the
+// rate. It records nothing itself: samples go to the recording thread in packed batches, so
+// the run's histograms are built exactly once, from every sample.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createWorkload } from '../workload/index.js';
+import { createDriver } from '../drivers/index.js';
+import { monotonicClock } from '../scheduler/clock.js';
+import { planPhases } from '../scheduler/arrivals.js';
+import { runOpenLoop } from '../scheduler/open-loop.js';
+import { runClosedLoop } from '../scheduler/closed-loop.js';
+import { sharePhases, interleave, splitEvenly } from '../scheduler/share.js';
+import { encode } from '../recorder/histogram.js';
+import { SampleBatcher } from './sample-codec.js';
+import { monitorThread } from './health.js';
+const FLUSH_MS = 100;
+async function main(input) {
+    const port = parentPort;
+    const post = (m, transfer = []) => port.postMessage(m, transfer);
+    const { scenario, index, count } = input;
+    const monitor = monitorThread(`load worker ${index + 1}/${count}`);
+    const workload = createWorkload(scenario, { stream: `worker:${index}/${count}` });
+    const concurrency = Math.max(1, splitEvenly(scenario.concurrency, index, count));
+    const driver = createDriver(input.driverKind, { ...input.driverOptions, concurrency });
+    const batcher = new SampleBatcher(new Map(workload.operationNames.map((n, i) => [n, i])));
+    const flush = () => {
+        if (batcher.size === 0)
+            return;
+        const batch = batcher.take();
+        post({ type: 'samples', batch }, [batch.numbers.buffer]);
+    };
+    const timer = setInterval(flush, FLUSH_MS);
+    let stopRequested = false;
+    // set up everything slow (modules, SDK client) before the clock starts: the recording thread
+    // sends the run clock's origin once every worker is ready, so no arrival is late from birth
+    const origin = new Promise((resolve) => {
+        port.on('message', (m) => {
+            if (m.type === 'stop')
+                stopRequested = true;
+            if (m.type === 'start')
+                resolve(BigInt(m.originNs));
+        });
+    });
+    post({ type: 'ready' });
+    const clock = monotonicClock(await origin);
+    const hooks = { next: () => workload.next(), execute: driver.execute.bind(driver), onSample: batcher.add.bind(batcher) };
+    const phases = sharePhases(scenario.phases, index, count);
+    const onPhase = (i, nowUs) => {
+        if (index === 0)
+            post({ type: 'phase', index: i, nowUs });
+    };
+    const shouldStop = () => stopRequested;
+    const stats = scenario.mode === 'open'
+        ? await runOpenLoop({ phases: interleave(planPhases(phases), index, count), concurrency, clock, drainMs: input.drainMs, shouldStop, onPhase }, hooks)
+        : await runClosedLoop({ phases, defaultWorkers: splitEvenly(scenario.concurrency, index, count), clock, shouldStop, onPhase }, hooks);
+    clearInterval(timer);
+    flush();
+    await driver.close();
+    post({
+        type: 'done',
+        stats: { sendLagUs: encode(stats.sendLagUs), queuedOps: stats.queuedOps, maxQueueDepth: stats.maxQueueDepth, droppedOps: stats.droppedOps, completedOps: stats.completedOps },
+        health: monitor.finish(),
+    });
+}
+main(workerData).catch((error) => {
+    parentPort.postMessage({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+});
+//# sourceMappingURL=load-worker.js.map

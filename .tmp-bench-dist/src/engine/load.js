@@ -1,0 +1,144 @@
+// The load phase: connects the workload, the scheduler, the driver and the recorder, runs
+// the live progress line, and watches the generator's own health. With --workers N > 1 the
+// schedulers and drivers run in N worker threads, each with 1/N of the rate, and this thread
+// only records (every sample, into one recorder: merging is exact by construction).
+import { Worker } from 'node:worker_threads';
+import { createDriver } from '../drivers/index.js';
+import { Recorder } from '../recorder/recorder.js';
+import { decode, mergeInto } from '../recorder/histogram.js';
+import { openHlogFile } from '../report/hlog.js';
+import { monotonicClock } from '../scheduler/clock.js';
+import { planPhases } from '../scheduler/arrivals.js';
+import { runOpenLoop } from '../scheduler/open-loop.js';
+import { runClosedLoop } from '../scheduler/closed-loop.js';
+import { newLoadStats } from '../scheduler/load.js';
+import { monitorThread, assessHealth } from './health.js';
+import { createProgress } from './progress.js';
+import { plannedDurationMs } from './plan.js';
+import { unpackSamples } from './sample-codec.js';
+/** Queued operations may still be sent this long after the last phase ends; the rest count as dropped. */
+const DRAIN_MS = 10_000;
+/** With workers, samples arrive up to a flush late: close intervals this far behind now. */
+const WORKER_CLOSE_LAG_US = 500_000;
+export async function executeLoad(input) {
+    const { scenario, io } = input;
+    // workers load their modules and build their drivers first; the run clock starts when all are ready
+    const pool = input.workers > 1 ? await startWorkers(input) : null;
+    const hlog = openHlogFile(input.hlogPath);
+    const originNs = process.hrtime.bigint();
+    const clock = monotonicClock(originNs);
+    const recorder = new Recorder({
+        operations: input.workload.operationNames,
+        phases: scenario.phases,
+        mode: scenario.mode,
+        startEpochMs: Date.now(),
+        hlogSink: (line) => hlog.write(line),
+    });
+    const monitor = monitorThread(pool ? 'recording thread' : 'load generator');
+    const progress = createProgress({ phases: scenario.phases, totalMs: plannedDurationMs(scenario), tty: io.isTTY, write: io.err });
+    const closeLagUs = pool ? WORKER_CLOSE_LAG_US : 0;
+    const ticker = setInterval(() => {
+        const nowUs = clock.nowUs();
+        progress.onIntervals(recorder.closeIntervals(nowUs - closeLagUs), nowUs / 1000, monitor.lagMs());
+    }, 250);
+    let result;
+    try {
+        result = pool ? await pool.run(recorder, originNs) : await loadHere(input, recorder, clock);
+    }
+    finally {
+        clearInterval(ticker);
+        progress.clear();
+    }
+    const endUs = clock.nowUs();
+    const recorded = recorder.finish(endUs);
+    await hlog.close();
+    const health = assessHealth([monitor.finish(), ...result.threads], result.stats, result.stats.completedOps);
+    return { recorded, health, durationMs: Math.round(endUs / 1000), driverName: result.driverName };
+}
+async function loadHere(input, recorder, clock) {
+    const { scenario, workload, stop } = input;
+    const driver = createDriver(input.driverKind, input.driverOptions);
+    const hooks = {
+        next: () => workload.next(),
+        execute: driver.execute.bind(driver),
+        onSample: recorder.record.bind(recorder),
+    };
+    const shouldStop = () => stop.requested;
+    const onPhase = (index, nowUs) => recorder.startPhase(index, nowUs);
+    try {
+        const stats = scenario.mode === 'open'
+            ? await runOpenLoop({ phases: planPhases(scenario.phases), concurrency: scenario.concurrency, clock, drainMs: DRAIN_MS, shouldStop, onPhase }, hooks)
+            : await runClosedLoop({ phases: scenario.phases, defaultWorkers: scenario.concurrency, clock, shouldStop, onPhase }, hooks);
+        return { stats, threads: [], driverName: driver.name };
+    }
+    finally {
+        await driver.close();
+    }
+}
+async function startWorkers(input) {
+    const { scenario, stop } = input;
+    const opNames = input.workload.operationNames;
+    const stats = newLoadStats();
+    const threads = [];
+    const failures = [];
+    let recorder = null;
+    const workers = [];
+    const ready = [];
+    const exited = [];
+    for (let index = 0; index < input.workers; index++) {
+        const data = { scenario, driverKind: input.driverKind, driverOptions: input.driverOptions, index, count: input.workers, drainMs: DRAIN_MS };
+        const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: data });
+        workers.push(worker);
+        let markReady = () => undefined;
+        ready.push(new Promise((resolve) => (markReady = resolve)));
+        exited.push(new Promise((resolve) => {
+            worker.on('message', (m) => {
+                if (m.type === 'samples')
+                    unpackSamples(m.batch, opNames, (s) => recorder?.record(s));
+                else if (m.type === 'ready')
+                    markReady();
+                else if (m.type === 'phase')
+                    recorder?.startPhase(m.index, m.nowUs);
+                else if (m.type === 'done') {
+                    mergeInto(stats.sendLagUs, decode(m.stats.sendLagUs));
+                    stats.queuedOps += m.stats.queuedOps;
+                    stats.maxQueueDepth += m.stats.maxQueueDepth;
+                    stats.droppedOps += m.stats.droppedOps;
+                    stats.completedOps += m.stats.completedOps;
+                    threads.push(m.health);
+                    void worker.terminate();
+                }
+                else
+                    failures.push(`load worker ${index + 1}: ${m.message}`);
+            });
+            worker.on('error', (e) => failures.push(`load worker ${index + 1}: ${e.stack ?? e.message}`));
+            worker.on('exit', () => {
+                markReady();
+                resolve();
+            });
+        }));
+    }
+    await Promise.all(ready);
+    return {
+        async run(rec, originNs) {
+            recorder = rec;
+            for (const w of workers)
+                w.postMessage({ type: 'start', originNs: originNs.toString() });
+            const stopWatch = setInterval(() => {
+                if (stop.requested)
+                    for (const w of workers)
+                        w.postMessage({ type: 'stop' });
+            }, 100);
+            try {
+                await Promise.all(exited);
+            }
+            finally {
+                clearInterval(stopWatch);
+            }
+            if (failures.length > 0)
+                throw new Error(failures.join('\n'));
+            return { stats, threads, driverName: input.driverKind };
+        },
+    };
+}
+//# sourceMappingURL=load.js.map

@@ -1,0 +1,59 @@
+// Turns a validated scenario plus command-line overrides into the plan that runs. Pure.
+import { availableParallelism } from 'node:os';
+export function applyOverrides(scenario, o) {
+    let phases = o.noWarmup ? scenario.phases.filter((p) => !p.warmup) : scenario.phases.map((p) => ({ ...p }));
+    const measured = phases.filter((p) => !p.warmup);
+    if (o.durationMs !== undefined) {
+        const total = measured.reduce((a, p) => a + p.durationMs, 0);
+        phases = phases.map((p) => (p.warmup ? p : { ...p, durationMs: Math.max(1, Math.round((p.durationMs / total) * o.durationMs)) }));
+    }
+    if (o.rateOpsPerSec !== undefined && scenario.mode === 'open') {
+        const peak = Math.max(...measured.map((p) => Math.max(p.rateOpsPerSec ?? 0, p.rampToOpsPerSec ?? 0)));
+        const factor = peak > 0 ? o.rateOpsPerSec / peak : 1;
+        phases = phases.map((p) => ({
+            ...p,
+            ...(p.rateOpsPerSec !== undefined ? { rateOpsPerSec: p.rateOpsPerSec * factor } : {}),
+            ...(p.rampToOpsPerSec !== undefined ? { rampToOpsPerSec: p.rampToOpsPerSec * factor } : {}),
+        }));
+    }
+    return {
+        ...scenario,
+        phases,
+        concurrency: o.concurrency ?? scenario.concurrency,
+        randomSeed: o.randomSeed ?? scenario.randomSeed,
+        ...(scenario.seed && o.seedItems !== undefined ? { seed: { ...scenario.seed, items: o.seedItems } } : {}),
+    };
+}
+/** Requests the run will send (open loop: exact; closed loop: unknown, so null), for confirmations. */
+export function expectedRequests(scenario) {
+    const seedBatches = Math.ceil((scenario.seed?.items ?? 0) / 25);
+    if (scenario.mode === 'closed')
+        return { load: null, seedBatches };
+    const load = scenario.phases.reduce((a, p) => {
+        const from = p.rateOpsPerSec ?? 0;
+        const to = p.rampToOpsPerSec ?? from;
+        return a + Math.ceil(((from + to) / 2) * (p.durationMs / 1000));
+    }, 0);
+    return { load, seedBatches };
+}
+export function plannedDurationMs(scenario) {
+    return scenario.phases.reduce((a, p) => a + p.durationMs, 0);
+}
+/**
+ * Operations per second one load thread sustains comfortably, per driver (the SDK costs
+ * about 280 us of CPU per call; see BENCHMARKS.md). Used only to pick a default.
+ */
+const OPS_PER_WORKER = { sdk: 1500, http: 15000 };
+/**
+ * Default --workers: as many threads as the peak rate needs, never more than the cores.
+ * A thread that the rate does not need only competes with the target for CPU (on a laptop
+ * the embedded endpoint runs on the same cores).
+ */
+export function autoWorkers(scenario, driver, cores = availableParallelism()) {
+    if (scenario.mode === 'closed')
+        return 1;
+    const peak = Math.max(0, ...scenario.phases.map((p) => Math.max(p.rateOpsPerSec ?? 0, p.rampToOpsPerSec ?? 0)));
+    const need = Math.ceil(peak / (OPS_PER_WORKER[driver] ?? 1500));
+    return Math.max(1, Math.min(cores, need, scenario.concurrency));
+}
+//# sourceMappingURL=plan.js.map

@@ -1,0 +1,45 @@
+export function createProgress(o) {
+    let shown = false;
+    let sincePlain = 0;
+    let errorsTotal = 0;
+    const every = o.plainEvery ?? 5;
+    return {
+        onIntervals(intervals, elapsedMs, lagMs) {
+            for (const iv of intervals)
+                errorsTotal += iv.errors;
+            const last = intervals[intervals.length - 1];
+            if (!last)
+                return;
+            sincePlain += intervals.length;
+            const line = formatLine(o, last, elapsedMs, errorsTotal, lagMs);
+            if (o.tty) {
+                o.write(`\r\x1b[2K${line}`);
+                shown = true;
+            }
+            else if (sincePlain >= every) {
+                sincePlain = 0;
+                o.write(`${line}\n`);
+            }
+        },
+        clear() {
+            if (shown)
+                o.write('\r\x1b[2K');
+            shown = false;
+        },
+    };
+}
+export function formatLine(o, iv, elapsedMs, errorsTotal, lagMs) {
+    const phase = o.phases[iv.phaseIndex];
+    const name = phase ? `${phase.name}${phase.warmup ? ' (warm-up)' : ''}` : '-';
+    const target = iv.targetRateOpsPerSec > 0 ? `/${iv.targetRateOpsPerSec.toFixed(0)}` : '';
+    const lag = lagMs > 20 ? `  loop lag ${lagMs.toFixed(0)}ms!` : '';
+    return (`[${name}] ${fmtSec(elapsedMs)}/${fmtSec(o.totalMs)}  ${iv.count}${target} ops/s  ` +
+        `p50 ${ms(iv.latencyP50Us)}  p99 ${ms(iv.latencyP99Us)}  errors ${errorsTotal}${lag}`);
+}
+function fmtSec(msValue) {
+    return `${Math.floor(msValue / 1000)}s`;
+}
+function ms(us) {
+    return `${(us / 1000).toFixed(2)}ms`;
+}
+//# sourceMappingURL=progress.js.map

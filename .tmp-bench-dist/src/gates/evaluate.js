@@ -1,0 +1,84 @@
+import { decode } from '../recorder/histogram.js';
+import { parseGate } from './parse.js';
+export function evaluateGates(exprs, summary) {
+    const operationNames = Object.keys(summary.operations);
+    return exprs.map((expr) => {
+        const parsed = parseGate(expr, operationNames);
+        if (!parsed.ok)
+            return { expr, pass: false, actual: null, threshold: 0, unit: '', message: `${parsed.message} (FAIL)` };
+        return evaluateGate(parsed.gate, summary);
+    });
+}
+export function evaluateGate(gate, summary) {
+    const subject = gate.operation === undefined ? summary.total : summary.operations[gate.operation];
+    const who = gate.operation === undefined ? 'the run' : `operation ${gate.operation}`;
+    const result = (actual, why) => {
+        const pass = actual !== null && compare(actual, gate);
+        const shown = actual === null ? `no data (${why ?? 'no samples'})` : `actual ${formatActual(actual, gate.unit)}`;
+        return { expr: gate.expr, pass, actual, threshold: gate.threshold, unit: gate.unit, message: `${gate.expr}: ${shown} (${pass ? 'PASS' : 'FAIL'})` };
+    };
+    if (subject === undefined)
+        return result(null, `${who} is not in this run`);
+    if (gate.metric === 'count')
+        return result(subject.count);
+    if (gate.metric === 'rate')
+        return result(subject.rateOpsPerSec);
+    if (subject.count === 0)
+        return result(null, `${who} had no samples in the measured phases`);
+    switch (gate.metric) {
+        case 'errors':
+            return result(percentOf(subject.errors, subject.count));
+        case 'throttles':
+            return result(percentOf(subject.throttles, subject.count));
+        case 'conditional_failures':
+            return result(percentOf(subject.conditionalFailures, subject.count));
+        case 'latency':
+        case 'service':
+            return result(toUnit(statUs(subject, gate), gate.unit));
+    }
+}
+function compare(actual, gate) {
+    switch (gate.comparator) {
+        case '<':
+            return actual < gate.threshold;
+        case '<=':
+            return actual <= gate.threshold;
+        case '>':
+            return actual > gate.threshold;
+        case '>=':
+            return actual >= gate.threshold;
+    }
+}
+function percentOf(n, count) {
+    return (n / count) * 100;
+}
+const NAMED_PERCENTILES = new Map([
+    [50, 'p50'],
+    [90, 'p90'],
+    [99, 'p99'],
+    [99.9, 'p999'],
+]);
+/** The statistic in µs: from the summary's percentiles when it has it (so gates agree with the table), else from the histogram. */
+function statUs(s, gate) {
+    const p = gate.metric === 'service' ? s.serviceTimeUs : s.latencyUs;
+    const stat = gate.stat ?? 'max';
+    if (typeof stat === 'string')
+        return p[stat];
+    const named = NAMED_PERCENTILES.get(stat);
+    if (named !== undefined)
+        return p[named];
+    return decode(gate.metric === 'service' ? s.serviceTimeHistogram : s.latencyHistogram).getValueAtPercentile(stat);
+}
+function toUnit(us, unit) {
+    if (unit === 'us')
+        return us;
+    if (unit === 's')
+        return us / 1e6;
+    return us / 1000;
+}
+const UNIT_SUFFIX = { ms: 'ms', us: 'us', s: 's', '%': '%', 'ops/s': ' ops/s', '': '' };
+export function formatActual(n, unit) {
+    const text = unit === '' ? String(Math.round(n)) : n === 0 || Math.abs(n) >= 0.1 ? n.toFixed(2) : n.toPrecision(2);
+    return `${text}${UNIT_SUFFIX[unit] ?? unit}`;
+}
+//# sourceMappingURL=evaluate.js.map

@@ -1,0 +1,105 @@
+// Thin helpers over hdr-histogram-js so that every histogram in ddbench has the same shape:
+// whole microseconds, 3 significant digits, pure JS (the WASM build needs async init and
+// gains little at our recording rates), auto-resizing so a pathological value never throws.
+import { build, decodeFromCompressedBase64, encodeIntoCompressedBase64 } from 'hdr-histogram-js';
+/** One hour in microseconds: the planned top of the range (autoResize covers anything above). */
+export const HIGHEST_TRACKABLE_US = 3_600_000_000;
+export function newHistogram() {
+    return build({
+        bitBucketSize: 32,
+        autoResize: true,
+        lowestDiscernibleValue: 1,
+        highestTrackableValue: HIGHEST_TRACKABLE_US,
+        numberOfSignificantValueDigits: 3,
+        useWebAssembly: false,
+    });
+}
+/**
+ * A value as recorded: whole microseconds, at least 1. Clock skew between the scheduler's
+ * timestamps can give 0 or a tiny negative; NaN (a broken sample) also lands on 1 rather than
+ * corrupting the histogram.
+ */
+export function toRecordableUs(us) {
+    return us >= 1 ? Math.round(us) : 1;
+}
+export function recordUs(h, us) {
+    h.recordValue(toRecordableUs(us));
+}
+export const EMPTY_PERCENTILES = Object.freeze({
+    p50: 0,
+    p90: 0,
+    p99: 0,
+    p999: 0,
+    max: 0,
+    min: 0,
+    mean: 0,
+});
+/** The percentiles ddbench reports; all zero for an empty histogram (no sentinel values leak out). */
+export function percentiles(h) {
+    if (h.totalCount === 0)
+        return { ...EMPTY_PERCENTILES };
+    return {
+        p50: h.getValueAtPercentile(50),
+        p90: h.getValueAtPercentile(90),
+        p99: h.getValueAtPercentile(99),
+        p999: h.getValueAtPercentile(99.9),
+        max: maxUs(h),
+        min: h.getValueAtPercentile(0),
+        mean: h.mean,
+    };
+}
+/**
+ * The largest value, at the histogram's precision (highest equivalent value), as HdrHistogram's
+ * getMaxValue() reports it: a decoded or merged histogram only knows buckets, so reporting the
+ * exact raw max would make a histogram and its encoding disagree.
+ */
+export function maxUs(h) {
+    return h.totalCount === 0 ? 0 : h.getValueAtPercentile(100);
+}
+/** The standard HdrHistogram V2 compressed encoding, base64: readable by every HdrHistogram port. */
+export function encode(h) {
+    return encodeIntoCompressedBase64(h);
+}
+/** Inverse of encode(). The result auto-resizes, so it can be merged into freely. */
+export function decode(s) {
+    const h = decodeFromCompressedBase64(s, 32, false);
+    h.autoResize = true;
+    return h;
+}
+/** Adds source's counts to target: the only correct way to combine histograms (never average percentiles). */
+export function mergeInto(target, source) {
+    if (source.totalCount > 0)
+        target.add(source);
+    return target;
+}
+/** A new histogram holding the sum of all given ones. */
+export function mergeAll(sources) {
+    const out = newHistogram();
+    for (const h of sources)
+        mergeInto(out, h);
+    return out;
+}
+/**
+ * Reuses interval histograms: each one is ~95 KB of counts, and the recorder needs a few new
+ * ones every second. Reusing them keeps memory flat and spares the GC; `cap` bounds what is kept.
+ */
+export class HistogramPool {
+    cap;
+    free = [];
+    constructor(cap = 64) {
+        this.cap = cap;
+    }
+    take() {
+        return this.free.pop() ?? newHistogram();
+    }
+    give(h) {
+        if (this.free.length >= this.cap)
+            return;
+        h.reset();
+        this.free.push(h);
+    }
+    get size() {
+        return this.free.length;
+    }
+}
+//# sourceMappingURL=histogram.js.map

@@ -1,0 +1,70 @@
+const ms = (us) => (us / 1000).toFixed(2);
+const int = (n) => String(Math.round(n));
+const units = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const COLUMNS = [
+    { title: 'operation', align: 'left', cell: (name) => name },
+    { title: 'count', align: 'right', cell: (_, s) => int(s.count) },
+    { title: 'rate/s', align: 'right', cell: (_, s) => s.rateOpsPerSec.toFixed(1) },
+    { title: 'p50', align: 'right', cell: (_, s) => ms(s.latencyUs.p50) },
+    { title: 'p90', align: 'right', cell: (_, s) => ms(s.latencyUs.p90) },
+    { title: 'p99', align: 'right', cell: (_, s) => ms(s.latencyUs.p99) },
+    { title: 'p99.9', align: 'right', cell: (_, s) => ms(s.latencyUs.p999) },
+    { title: 'max', align: 'right', cell: (_, s) => ms(s.latencyUs.max) },
+    { title: 'errors', align: 'right', cell: (_, s) => int(s.errors) },
+    { title: 'throttles', align: 'right', cell: (_, s) => int(s.throttles) },
+    { title: 'retries', align: 'right', cell: (_, s) => int(s.retries) },
+    { title: 'cond-fail', align: 'right', cell: (_, s) => int(s.conditionalFailures) },
+    { title: 'RCU', align: 'right', cell: (_, s) => units(s.consumedRcu) },
+    { title: 'WCU', align: 'right', cell: (_, s) => units(s.consumedWcu) },
+];
+export function formatOperationTable(summary) {
+    const rows = [COLUMNS.map((c) => c.title)];
+    for (const [name, s] of Object.entries(summary.operations))
+        rows.push(COLUMNS.map((c) => c.cell(name, s)));
+    rows.push(COLUMNS.map((c) => c.cell('total', summary.total)));
+    const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    const line = (r) => r.map((cell, i) => (COLUMNS[i].align === 'left' ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+    const rule = '-'.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1));
+    const measured = summary.phases.filter((p) => !p.warmup).map((p) => p.name);
+    const out = [
+        `Latency from intended start, ms (measured phases: ${measured.length > 0 ? measured.join(', ') : 'none'})`,
+        line(rows[0]),
+        rule,
+        ...rows.slice(1, -1).map(line),
+        rule,
+        line(rows[rows.length - 1]),
+        '',
+    ];
+    const thresholdMs = ms(summary.verdict.thresholdUs).replace(/\.00$/, '');
+    for (const [name, v] of Object.entries(summary.verdict.operations)) {
+        const count = summary.operations[name]?.count ?? 0;
+        const detail = count === 0 ? 'no samples' : `p99 ${ms(v.p99Us)} ms ${v.pass ? '<' : '>='} ${thresholdMs} ms`;
+        out.push(`verdict  ${name}: ${detail}  ${v.pass ? 'PASS' : 'FAIL'}`);
+    }
+    out.push(`verdict  single-digit-ms p99 for every operation: ${summary.verdict.pass ? 'yes' : 'no'} (informational)`);
+    if (summary.gates.length > 0)
+        out.push('');
+    for (const g of summary.gates)
+        out.push(`gate     ${g.message}`);
+    if (summary.generator.saturated) {
+        out.push('', 'WARNING  the load generator was saturated: latency numbers may be inflated by ddbench itself');
+        for (const w of summary.generator.warnings)
+            out.push(`         ${w}`);
+    }
+    else if (summary.generator.warnings.length > 0) {
+        out.push('');
+        for (const w of summary.generator.warnings)
+            out.push(`note     ${w}`);
+    }
+    if (!summary.complete)
+        out.push('', `NOTE     run incomplete${summary.stopReason !== undefined ? `: ${summary.stopReason}` : ''}`);
+    const failed = summary.gates.filter((g) => !g.pass).length;
+    const result = summary.gates.length === 0
+        ? 'PASS (no gates)'
+        : failed === 0
+            ? `PASS (${summary.gates.length} of ${summary.gates.length} gates passed)`
+            : `FAIL (${failed} of ${summary.gates.length} gates failed)`;
+    out.push('', `result   ${result}`);
+    return out.join('\n');
+}
+//# sourceMappingURL=console-table.js.map

@@ -1,0 +1,39 @@
+import { html } from '../escape.js';
+import { lineChart } from '../svg/line-chart.js';
+import { extent, logDomain, logScale } from '../svg/scale.js';
+import { maxNinesFor, ninesAxis, spectrumPoints } from '../spectrum-data.js';
+export function spectrumSection(s) {
+    const ops = Object.entries(s.operations);
+    const maxNines = maxNinesFor(Math.max(0, ...ops.map(([, o]) => o.count)));
+    const thresholdMs = s.verdict.thresholdUs / 1000;
+    const charts = ops.map(([name, o], i) => spectrumChart(`spectrum-${i}`, name, maxNines, thresholdMs, [
+        { name: 'latency (from intended start)', points: spectrumPoints(o.latencyHistogram, maxNines), color: 0, aggregate: 'max' },
+        { name: 'service time (from send)', points: spectrumPoints(o.serviceTimeHistogram, maxNines), color: 7, dashed: true, aggregate: 'max' },
+    ]));
+    return html `<section id="spectrum">
+<h2>Latency percentile spectrum</h2>
+<p class="note">Each operation's latency at every percentile of the measured phases (HdrHistogram style: 90%, 99%, 99.9%... equally spaced, so the tail is as visible as the median). Latency counts from the intended start; service time from the actual send.</p>
+<div class="charts">${charts}</div>
+</section>`;
+}
+/** One spectrum chart: shared with the comparison page, which overlays two runs. */
+export function spectrumChart(id, title, maxNines, thresholdMs, series) {
+    const [lo, hi] = extent(series, thresholdMs);
+    const domain = logDomain(lo, hi);
+    return lineChart({
+        id,
+        title,
+        description: `Latency in milliseconds (log scale) at each percentile from 0% to ${ninesLabel(maxNines)} for ${title}: ${series.map((se) => se.name).join(', ')}.`,
+        x: ninesAxis(maxNines),
+        y: { label: 'latency, ms (log)', scale: (range) => logScale(domain, range) },
+        series,
+        thresholds: [{ y: thresholdMs, label: `${thresholdMs} ms` }],
+        tooltip: { x: 'nines', y: 'ms' },
+        width: 600,
+        height: 300,
+    });
+}
+function ninesLabel(n) {
+    return n === 0 ? '0%' : `${(100 * (1 - 10 ** -n)).toFixed(Math.max(0, n - 2))}%`;
+}
+//# sourceMappingURL=spectrum.js.map

@@ -1,0 +1,176 @@
+// The scenario FILE format (what users write), as a zod schema. Objects are strict: an
+// unknown key is an error, since a misspelt option silently ignored is a wrong benchmark.
+// Only the shape of each value is checked here; rules that span fields (an op's required
+// fields, placeholders, key attributes...) are in check*.ts, so all problems come out together.
+// Defaults are filled in by normalise.ts, not here, so this schema is also the published
+// JSON Schema (input side) without transforms.
+import { z } from 'zod';
+import { DURATION_PATTERN } from './duration.js';
+export const SCENARIO_NAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+/** DynamoDB's rule for table and index names */
+export const TABLE_NAME_PATTERN = /^[A-Za-z0-9_.-]{3,255}$/;
+/** no dots: gates address an operation's statistics as `name.p99` */
+export const OPERATION_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const KEY_SPACE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const VALUE_PLACEHOLDER_PATTERN = /^:[A-Za-z0-9_]+$/;
+export const NAME_PLACEHOLDER_PATTERN = /^#[A-Za-z0-9_]+$/;
+export const OP_TYPES = [
+    'GetItem',
+    'PutItem',
+    'UpdateItem',
+    'DeleteItem',
+    'Query',
+    'Scan',
+    'BatchGetItem',
+    'BatchWriteItem',
+    'TransactWriteItems',
+    'TransactGetItems',
+];
+export const TRANSACT_ITEM_TYPES = ['Put', 'Update', 'Delete', 'ConditionCheck', 'Get'];
+/** Accepted spellings of distributions; normalise.ts maps the aliases to the canonical name. */
+export const DISTRIBUTION_NAMES = [
+    'uniform',
+    'zipfian',
+    'scrambled-zipfian',
+    'scrambled_zipfian',
+    'scrambledZipfian',
+    'hotspot',
+    'latest',
+    'sequential',
+];
+const e = (message) => ({ error: message });
+const positiveNumber = (what = 'a positive number') => z.number(e(`expected ${what}`)).positive(e(`expected ${what}`));
+const positiveInt = (what = 'a positive integer') => z.number(e(`expected ${what}`)).int(e(`expected ${what}`)).positive(e(`expected ${what}`));
+const intIn = (min, max) => {
+    const m = `expected an integer from ${min} to ${max}`;
+    return z.number(e(m)).int(e(m)).min(min, e(m)).max(max, e(m));
+};
+/** a number in an interval: the bounds are inclusive unless marked exclusive */
+const between = (what, min, max, exclusive = {}) => {
+    const m = `expected ${what}`;
+    const n = z.number(e(m));
+    const low = exclusive.min === true ? n.gt(min, e(m)) : n.min(min, e(m));
+    return exclusive.max === true ? low.lt(max, e(m)) : low.max(max, e(m));
+};
+const nonEmpty = (what) => z.string(e(`expected ${what}`)).regex(/\S/, e(`expected ${what}`));
+const pattern = (re, what) => z.string(e(`expected ${what}`)).regex(re, e(`expected ${what}`));
+const DURATION_HELP = 'a duration like "500ms", "5s", "2m", "1h" or a number of seconds';
+const duration = (positive) => {
+    // the message goes on each branch too: zod reports the branch whose type matched
+    const m = e(`expected ${DURATION_HELP}`);
+    const seconds = positive ? z.number(m).positive(m) : z.number(m).min(0, m);
+    return z.union([z.string(m).regex(DURATION_PATTERN, m), seconds], m).meta({ description: DURATION_HELP });
+};
+export const TemplateSchema = z
+    .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(TemplateSchema), z.record(z.string(), TemplateSchema)], e('expected a string, number, boolean, null, list or mapping')))
+    .meta({
+    id: 'Template',
+    description: 'A value; strings may hold placeholders: {keySpace}, {keySpace.seq}, {int(a,b)}, {float(a,b)}, {text(n)}, {bytes(n)}, {uuid()}, {timestamp()}, {timestampMs()}, {ttl(s)}, {choice(a,b,...)}. {{ and }} are literal braces.',
+});
+const TemplateMapSchema = z.record(z.string(), TemplateSchema);
+const ValuesSchema = z.record(pattern(VALUE_PLACEHOLDER_PATTERN, 'a value placeholder like ":name"'), TemplateSchema);
+const NamesSchema = z.record(pattern(NAME_PLACEHOLDER_PATTERN, 'a name placeholder like "#name"'), nonEmpty('an attribute name'));
+const expression = (what) => nonEmpty(what);
+const KeyAttributeSchema = z.strictObject({
+    name: nonEmpty('an attribute name'),
+    type: z.enum(['S', 'N', 'B'], e('expected S, N or B')),
+});
+const ProjectionSchema = z.union([z.enum(['ALL', 'KEYS_ONLY']), z.strictObject({ include: z.array(nonEmpty('an attribute name')).min(1) })], e('expected ALL, KEYS_ONLY or { include: [attribute, ...] }'));
+export const IndexSchema = z.strictObject({
+    name: pattern(TABLE_NAME_PATTERN, 'an index name of 3 to 255 characters a-z A-Z 0-9 _ - .'),
+    partitionKey: KeyAttributeSchema,
+    sortKey: KeyAttributeSchema.optional(),
+    projection: ProjectionSchema.optional().meta({ description: 'default ALL' }),
+});
+export const TableSchema = z.strictObject({
+    name: pattern(TABLE_NAME_PATTERN, 'a table name of 3 to 255 characters a-z A-Z 0-9 _ - .'),
+    partitionKey: KeyAttributeSchema,
+    sortKey: KeyAttributeSchema.optional(),
+    indexes: z.array(IndexSchema).optional().meta({ description: 'global secondary indexes' }),
+    billingMode: z.enum(['PAY_PER_REQUEST', 'PROVISIONED'], e('expected PAY_PER_REQUEST or PROVISIONED')).optional(),
+    readCapacity: positiveInt().optional().meta({ description: 'read capacity units, PROVISIONED only' }),
+    writeCapacity: positiveInt().optional().meta({ description: 'write capacity units, PROVISIONED only' }),
+});
+export const KeySpaceSchema = z.strictObject({
+    count: positiveInt().max(Number.MAX_SAFE_INTEGER, e('expected a positive integer')),
+    distribution: z.enum(DISTRIBUTION_NAMES, e(`expected one of uniform, zipfian, scrambled-zipfian, hotspot, latest, sequential`)),
+    theta: between('a number above 0 and at most 0.9999', 0, 0.9999, { min: true })
+        .optional()
+        .meta({ description: 'skew of zipfian, scrambled-zipfian and latest; default 0.99' }),
+    hotFraction: between('a number above 0 and below 1', 0, 1, { min: true, max: true })
+        .optional()
+        .meta({ description: 'hotspot: share of keys that are hot; default 0.2' }),
+    hotOpFraction: between('a number from 0 to 1', 0, 1)
+        .optional()
+        .meta({ description: 'hotspot: share of draws that go to hot keys; default 0.8' }),
+});
+export const SeedSchema = z.strictObject({
+    items: z.number(e('expected an integer >= 0')).int(e('expected an integer >= 0')).min(0, e('expected an integer >= 0')),
+    item: TemplateMapSchema,
+});
+export const TransactItemSchema = z.strictObject({
+    type: z.enum(TRANSACT_ITEM_TYPES, e(`expected one of ${TRANSACT_ITEM_TYPES.join(', ')}`)),
+    table: pattern(TABLE_NAME_PATTERN, 'a table name').optional().meta({ description: "default: the scenario's table" }),
+    key: TemplateMapSchema.optional(),
+    item: TemplateMapSchema.optional(),
+    update: expression('an update expression').optional(),
+    condition: expression('a condition expression').optional(),
+    projection: expression('a projection expression').optional(),
+    names: NamesSchema.optional(),
+    values: ValuesSchema.optional(),
+});
+export const OperationSchema = z.strictObject({
+    name: pattern(OPERATION_NAME_PATTERN, 'an operation name of 1 to 64 characters a-z A-Z 0-9 _ -'),
+    weight: positiveNumber(),
+    type: z.enum(OP_TYPES, e(`expected one of ${OP_TYPES.join(', ')}`)),
+    key: TemplateMapSchema.optional(),
+    item: TemplateMapSchema.optional(),
+    update: expression('an update expression').optional(),
+    condition: expression('a condition expression').optional(),
+    filter: expression('a filter expression').optional(),
+    projection: expression('a projection expression').optional(),
+    keyCondition: expression('a key condition expression').optional(),
+    names: NamesSchema.optional(),
+    values: ValuesSchema.optional(),
+    index: nonEmpty('an index name').optional(),
+    limit: positiveInt().optional(),
+    scanForward: z.boolean(e('expected true or false')).optional(),
+    consistentRead: z.boolean(e('expected true or false')).optional(),
+    count: positiveInt().optional().meta({ description: 'BatchGetItem (1-100) / BatchWriteItem (1-25) elements per request; default 1' }),
+    items: z.array(TransactItemSchema).optional(),
+});
+export const PhaseSchema = z.strictObject({
+    name: nonEmpty('a phase name'),
+    duration: duration(true),
+    rate: positiveNumber().optional().meta({ description: 'open loop: operations per second' }),
+    rampTo: positiveNumber().optional().meta({ description: 'open loop: ramp linearly from rate to this rate' }),
+    workers: positiveInt().optional().meta({ description: 'closed loop: workers, default concurrency' }),
+    thinkTime: duration(false).optional().meta({ description: "closed loop: pause between a worker's operations" }),
+    warmup: z.boolean(e('expected true or false')).optional().meta({ description: 'left out of verdicts and gates' }),
+});
+export const RetriesSchema = z.strictObject({
+    maxAttempts: intIn(1, 10).optional().meta({ description: 'attempts including the first, default 3' }),
+    mode: z.enum(['standard', 'adaptive'], e('expected standard or adaptive')).optional(),
+});
+export const ScenarioFileSchema = z
+    .strictObject({
+    $schema: z.string(e('expected a string')).optional(),
+    name: pattern(SCENARIO_NAME_PATTERN, 'a name of 1 to 64 characters a-z A-Z 0-9 . _ -'),
+    description: z.string(e('expected a string')).optional(),
+    table: TableSchema,
+    keys: z
+        .record(pattern(KEY_SPACE_NAME_PATTERN, 'a key space name like player or game_id'), KeySpaceSchema)
+        .optional()
+        .meta({ description: 'key spaces that templates draw from: {player}' }),
+    seed: SeedSchema.optional(),
+    operations: z.array(OperationSchema).min(1, e('expected at least one operation')),
+    phases: z.array(PhaseSchema).min(1, e('expected at least one phase')),
+    mode: z.enum(['open', 'closed'], e('expected open or closed')).optional().meta({ description: 'default open' }),
+    concurrency: positiveInt().optional().meta({ description: 'operations in flight at most, default 64' }),
+    gates: z.array(z.string(e('expected a gate like "p99 < 10ms"'))).optional(),
+    retries: RetriesSchema.optional(),
+    randomSeed: z.number(e('expected an integer')).int(e('expected an integer')).optional().meta({ description: 'default 1' }),
+    requestTimeout: duration(true).optional().meta({ description: 'default 5s' }),
+})
+    .meta({ title: 'ddbench scenario' });
+//# sourceMappingURL=schema.js.map

@@ -1,0 +1,99 @@
+import { evaluateGates } from '../gates/evaluate.js';
+import { percentiles } from '../recorder/histogram.js';
+import { addMeasured, errorCount, newMeasured, operationSummary } from './operation.js';
+import { buildVerdict } from './verdict.js';
+export function buildSummary(input) {
+    const { recorded: run, scenario } = input;
+    const names = operationNames(scenario, run);
+    const measuredPhases = run.phases.filter((_, i) => scenario.phases[i]?.warmup !== true);
+    const measuredSec = measuredPhases.reduce((sum, p) => sum + p.actualDurationMs, 0) / 1000;
+    const operations = {};
+    const total = newMeasured();
+    for (const name of names) {
+        const m = newMeasured();
+        for (const p of measuredPhases)
+            addMeasured(m, p.latency[name], p.service[name], p.counts[name]);
+        operations[name] = operationSummary(m, measuredSec);
+        addMeasured(total, m.latency, m.service, m.counters);
+    }
+    const base = {
+        ddbenchVersion: input.ddbenchVersion,
+        complete: input.complete,
+        ...(input.stopReason !== undefined ? { stopReason: input.stopReason } : {}),
+        scenario: {
+            name: scenario.name,
+            ...(scenario.description !== undefined ? { description: scenario.description } : {}),
+            ...(input.scenarioFile !== undefined ? { file: input.scenarioFile } : {}),
+            source: input.scenarioSource,
+        },
+        target: { kind: input.target.kind, endpoint: input.target.endpoint, region: input.target.region },
+        driver: input.driver,
+        mode: scenario.mode,
+        concurrency: scenario.concurrency,
+        startedAt: input.startedAt,
+        durationMs: input.durationMs,
+        ...(input.seed !== undefined ? { seed: input.seed } : {}),
+        phases: phaseSummaries(run, scenario, names),
+        operations,
+        total: operationSummary(total, measuredSec),
+        intervals: run.intervals,
+        generator: input.generator,
+        verdict: buildVerdict(operations),
+        environment: input.environment,
+    };
+    const gates = evaluateGates([...scenario.gates, ...input.extraGates], base);
+    return { ...base, gates, pass: gates.every((g) => g.pass) };
+}
+/** The scenario's operations in file order, then any the run saw that the scenario does not name. */
+function operationNames(scenario, run) {
+    const names = scenario.operations.map((o) => o.name);
+    const known = new Set(names);
+    const extra = new Set();
+    for (const p of run.phases)
+        for (const name of Object.keys(p.counts))
+            if (!known.has(name))
+                extra.add(name);
+    return [...names, ...[...extra].sort()];
+}
+function phaseSummaries(run, scenario, names) {
+    return scenario.phases.map((spec, i) => {
+        const p = run.phases[i];
+        const durationMs = p?.actualDurationMs ?? 0;
+        const all = newMeasured();
+        const operations = {};
+        for (const name of names) {
+            const m = newMeasured();
+            if (p !== undefined)
+                addMeasured(m, p.latency[name], p.service[name], p.counts[name]);
+            operations[name] = {
+                count: m.counters.count,
+                errors: errorCount(m.counters.outcomes),
+                latencyUs: percentiles(m.latency),
+                serviceTimeUs: percentiles(m.service),
+            };
+            addMeasured(all, m.latency, m.service, m.counters);
+        }
+        const summary = {
+            name: spec.name,
+            warmup: spec.warmup,
+            durationMs,
+            achievedRateOpsPerSec: durationMs > 0 ? all.counters.count / (durationMs / 1000) : 0,
+            count: all.counters.count,
+            errors: errorCount(all.counters.outcomes),
+            latencyUs: percentiles(all.latency),
+            serviceTimeUs: percentiles(all.service),
+            operations,
+        };
+        if (scenario.mode === 'open') {
+            if (spec.rateOpsPerSec !== undefined)
+                summary.targetRateOpsPerSec = spec.rateOpsPerSec;
+            if (spec.rampToOpsPerSec !== undefined)
+                summary.rampToOpsPerSec = spec.rampToOpsPerSec;
+        }
+        else {
+            summary.workers = spec.workers ?? scenario.concurrency;
+        }
+        return summary;
+    });
+}
+//# sourceMappingURL=summary.js.map

@@ -1,0 +1,74 @@
+// Shared test fixtures for recorder, summary, gates and report tests: a small scenario,
+// a sample builder and a SummaryInput around a finished Recorder.
+import { Recorder } from '../../src/recorder/recorder.js';
+import { buildSummary } from '../../src/summary/summary.js';
+export const OPS = ['get-profile', 'submit-score', 'top-10'];
+export function phasesFixture() {
+    return [
+        { name: 'warmup', durationMs: 2000, rateOpsPerSec: 100, warmup: true },
+        { name: 'steady', durationMs: 4000, rateOpsPerSec: 300, warmup: false },
+    ];
+}
+export function scenarioFixture(overrides = {}) {
+    return {
+        name: 'gaming',
+        table: { name: 'ddbench-gaming', partitionKey: { name: 'pk', type: 'S' }, indexes: [], billingMode: 'PAY_PER_REQUEST' },
+        keys: {},
+        operations: OPS.map((name) => ({ name, weight: 1, type: 'GetItem' })),
+        phases: phasesFixture(),
+        mode: 'open',
+        concurrency: 8,
+        gates: [],
+        retries: { maxAttempts: 3, mode: 'standard' },
+        randomSeed: 1,
+        requestTimeoutMs: 5000,
+        ...overrides,
+    };
+}
+export function result(overrides = {}) {
+    return { kind: 'ok', attempts: 1, retryDelayMs: 0, consumedRcu: 0, consumedWcu: 0, throttledAttempts: 0, ...overrides };
+}
+/** A sample that was sent `queueUs` after its intended start and took `serviceUs` at the target. */
+export function sample(op, phaseIndex, intendedStartUs, serviceUs, r = {}, queueUs = 0) {
+    const sentUs = intendedStartUs + queueUs;
+    return { op, phaseIndex, intendedStartUs, sentUs, endUs: sentUs + serviceUs, result: result(r) };
+}
+export function newRecorder(extra = {}) {
+    return new Recorder({ operations: OPS, phases: extra.phases ?? phasesFixture(), startEpochMs: 1_700_000_000_000, ...extra });
+}
+export function summaryInput(recorded, scenario, extraGates = []) {
+    return {
+        recorded,
+        scenario,
+        scenarioFile: 'scenarios/gaming.yaml',
+        scenarioSource: { name: scenario.name },
+        target: { kind: 'dynalite', endpoint: 'http://127.0.0.1:4567', region: 'local', loopback: true, supportsTransactions: false },
+        driver: 'sdk',
+        generator: { saturated: false, warnings: [], eventLoopDelayP99Ms: 1, eventLoopDelayMaxMs: 2, sendLagP99Us: 100, maxQueueDepth: 0, queuedOps: 0, droppedOps: 0 },
+        startedAt: '2023-11-14T22:13:20.000Z',
+        durationMs: recorded.durationUs / 1000,
+        complete: true,
+        extraGates,
+        ddbenchVersion: '0.1.0',
+        environment: { node: 'v20.0.0', platform: 'linux', cpus: 4, cpuModel: 'test', totalMemMb: 8192, hostname: 'test' },
+    };
+}
+/**
+ * A finished run: warm-up at 50 ms latency (to prove it is left out), then the steady phase with
+ * get-profile at 2 ms, submit-score at 4 ms with some conditional failures, top-10 with 12.4 ms.
+ */
+export function standardRun(gates = [], extraGates = []) {
+    const rec = newRecorder();
+    for (let i = 0; i < 100; i++)
+        rec.record(sample('get-profile', 0, i * 10_000, 50_000));
+    for (let i = 0; i < 1000; i++) {
+        const t = 2_000_000 + i * 3_000;
+        rec.record(sample('get-profile', 1, t, 2_000, { consumedRcu: 0.5 }));
+        if (i % 2 === 0)
+            rec.record(sample('submit-score', 1, t + 1, 4_000, { consumedWcu: 1, kind: i % 10 === 0 ? 'conditional-failed' : 'ok' }));
+        if (i % 10 === 0)
+            rec.record(sample('top-10', 1, t + 2, 12_400, { consumedRcu: 1.5 }));
+    }
+    return buildSummary(summaryInput(rec.finish(6_000_000), scenarioFixture({ gates }), extraGates));
+}
+//# sourceMappingURL=summary-fixture.js.map

@@ -1,0 +1,32 @@
+// Drivers by name. The engine and load workers build a driver from a serialisable spec, so a
+// worker thread can build its own (a driver holds sockets and cannot cross threads).
+import type { Driver } from '../types.js';
+import { UsageError } from '../errors.js';
+import { createSdkDriver } from './sdk.js';
+import type { SdkDriverOptions } from './sdk.js';
+import { createHttpDriver } from './http/driver.js';
+
+/** `sdk`: @aws-sdk/client-dynamodb; `http`: signed JSON over keep-alive connections, the same outcomes at a fraction of the CPU. */
+export type DriverKind = 'sdk' | 'http';
+export type DriverOptions = SdkDriverOptions;
+
+export const DRIVER_KINDS: readonly DriverKind[] = ['sdk', 'http'];
+
+/** Why a driver cannot run with these settings (checked before anything is created), or undefined. */
+export function driverProblem(kind: DriverKind, retryMode: DriverOptions['retryMode']): string | undefined {
+  if (kind === 'http' && retryMode === 'adaptive') {
+    return 'retries.mode adaptive (client-side rate limiting) is only implemented by --driver sdk; use mode standard with --driver http';
+  }
+  return undefined;
+}
+
+export function createDriver(kind: DriverKind, opts: DriverOptions): Driver {
+  const problem = driverProblem(kind, opts.retryMode);
+  if (problem !== undefined) throw new UsageError(problem);
+  switch (kind) {
+    case 'sdk':
+      return createSdkDriver(opts);
+    case 'http':
+      return createHttpDriver(opts);
+  }
+}

@@ -1,0 +1,46 @@
+// The one escaper of the HTML report. Every string that did not come from this module's own
+// literals (scenario names and descriptions, operation names, endpoints, error names and messages,
+// gate expressions, phase names, the echoed scenario) goes through escapeHtml before it reaches
+// the page, in text, in attributes and inside SVG alike. Quotes are escaped too, so the same
+// function is safe in a quoted attribute value.
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(value: unknown): string {
+  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/**
+ * Tagged template that escapes every interpolated value except markup it built itself (Raw):
+ * sections compose with it, so forgetting to escape is not possible, and a plain string that
+ * happens to hold markup shows as text (visible, never executed).
+ */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += interpolate(values[i]) + strings[i + 1]!;
+  return new Raw(out);
+}
+
+/** Markup built by this module (already escaped): `html` inserts it unchanged. */
+export class Raw {
+  constructor(readonly markup: string) {}
+  toString(): string {
+    return this.markup;
+  }
+}
+
+export function raw(markup: string): Raw {
+  return new Raw(markup);
+}
+
+function interpolate(value: unknown): string {
+  if (value instanceof Raw) return value.markup;
+  if (Array.isArray(value)) return value.map(interpolate).join('');
+  if (value === undefined || value === null || value === false) return '';
+  return escapeHtml(value);
+}

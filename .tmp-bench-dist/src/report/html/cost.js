@@ -1,9 +1,0 @@
-// On-demand cost estimate from the consumed capacity the target reported. On an on-demand table
-// one consumed read (write) capacity unit is billed as one read (write) request unit.
-// Defaults: us-east-1, Standard table class (../shared/reference/dynamodb-facts.md); prices change
-// and differ per region, hence --price-read / --price-write.
-export const DEFAULT_PRICES = Object.freeze({ readPerMillionUsd: 0.125, writePerMillionUsd: 0.625 });
-export function costUsd(consumedRcu, consumedWcu, prices) {
-    return (consumedRcu * prices.readPerMillionUsd + consumedWcu * prices.writePerMillionUsd) / 1e6;
-}
-//# sourceMappingURL=cost.js.map

@@ -166,6 +166,21 @@ export interface Scenario {
   randomSeed: number;
   /** per-request timeout (ms) given to the driver, default 5000 */
   requestTimeoutMs: number;
+  /** `sweep:` block: defaults for `ddbench sweep` (its flags override them) */
+  sweep?: SweepSpec;
+}
+
+/** A scenario's `sweep:` block, normalised. Every field optional: the command line fills in or overrides. */
+export interface SweepSpec {
+  fromOpsPerSec?: number;
+  toOpsPerSec?: number;
+  /** `x2` (multiply the rate) or `+500` (add to it) */
+  step?: string;
+  stepDurationMs?: number;
+  warmupMs?: number;
+  slo?: string[];
+  maxErrorRatePct?: number;
+  minAchievedPct?: number;
 }
 
 export interface ScenarioProblem {
@@ -345,7 +360,33 @@ export interface PhaseSummary {
   errors: number;
   latencyUs: Percentiles;
   serviceTimeUs: Percentiles;
-  operations: Record<string, { count: number; errors: number; latencyUs: Percentiles; serviceTimeUs: Percentiles }>;
+  operations: Record<string, PhaseOperationSummary>;
+}
+
+export interface PhaseOperationSummary {
+  count: number;
+  errors: number;
+  latencyUs: Percentiles;
+  serviceTimeUs: Percentiles;
+  /** encoded HdrHistograms of this phase (as in OperationSummary), so `ddbench merge` combines phases exactly */
+  latencyHistogram?: string;
+  serviceTimeHistogram?: string;
+}
+
+/** One shard of a multi-machine run: `--shard 3/20` is `{ index: 3, count: 20 }` (1-based, as the flag). */
+export interface ShardInfo {
+  index: number;
+  count: number;
+}
+
+/** What `ddbench merge` combined into this summary. */
+export interface MergeInfo {
+  /** shards in the run (the `n` of `--shard i/n`) */
+  count: number;
+  /** shard indexes merged (1-based), ascending */
+  shards: number[];
+  /** shard indexes absent from the merge (the merged load is short by their share) */
+  missing: number[];
 }
 
 export interface IntervalSummary {
@@ -400,6 +441,57 @@ export interface GateResult {
   message: string;
 }
 
+/** One step's numbers, all operations or one operation: latency from the intended start (µs). */
+export interface SweepStepStats {
+  count: number;
+  errors: number;
+  p50Us: number;
+  p99Us: number;
+  p999Us: number;
+  maxUs: number;
+}
+
+export interface SweepStep {
+  /** the step's phase in `phases[]` (named `step-<rate>`) */
+  phaseIndex: number;
+  targetOpsPerSec: number;
+  /** operations completed / the step's measured duration */
+  achievedOpsPerSec: number;
+  durationMs: number;
+  /** every SLO held, the error rate stayed under its bound and the target kept up */
+  pass: boolean;
+  /** one line per broken bound (`broke p99 < 10ms (12.3 ms)`); empty when the step passed */
+  reasons: string[];
+  operations: Record<string, SweepStepStats>;
+  total: SweepStepStats;
+}
+
+export interface SweepSummary {
+  fromOpsPerSec: number;
+  toOpsPerSec: number;
+  /** `x2` or `+500`, as given */
+  step: string;
+  stepDurationMs: number;
+  /** warm-up step at fromOpsPerSec before the first measured step (0: none); never judged */
+  warmupMs: number;
+  /** gate expressions every step must meet */
+  slo: string[];
+  maxErrorRatePct: number;
+  /** achieved / target below this (%) means the target cannot keep up */
+  minAchievedPct: number;
+  /** the measured steps that ran to their end, in order */
+  steps: SweepStep[];
+  /** achieved rate of the highest step that met every bound; null when none did */
+  kneeOpsPerSec: number | null;
+  /**
+   * knee: a step broke a bound after at least one passed; all-passed: every step up to `to` passed
+   * (the knee is above it); none-passed: the first measured step already broke one;
+   * interrupted: stopped by a signal or an error before a step broke a bound
+   */
+  outcome: 'knee' | 'all-passed' | 'none-passed' | 'interrupted';
+  stopReason: string;
+}
+
 export interface Summary {
   ddbenchVersion: string;
   /** false when the run was interrupted or aborted before its last phase ended */
@@ -412,6 +504,10 @@ export interface Summary {
   concurrency: number;
   /** load threads that sent the operations (their samples were recorded into one recorder) */
   loadWorkers?: number;
+  /** with --shard i/n: which part of a multi-machine run this is */
+  shard?: ShardInfo;
+  /** written by `ddbench merge`: the shards this summary combines */
+  merged?: MergeInfo;
   startedAt: string;
   durationMs: number;
   seed?: { items: number; durationMs: number; retries: number };
@@ -427,6 +523,8 @@ export interface Summary {
   pass: boolean;
   /** with --baseline: the comparison with the baseline run (its regressions count against `pass`) */
   comparison?: Comparison;
+  /** `ddbench sweep` only: each step (one phase per arrival rate), its verdict and the knee */
+  sweep?: SweepSummary;
   environment: { node: string; platform: string; cpus: number; cpuModel: string; totalMemMb: number; hostname: string };
 }
 
@@ -445,6 +543,29 @@ export interface RecorderOptions {
   startEpochMs: number;
   /** receives each line of the HdrHistogram interval log (.hlog) as intervals close, without its newline */
   hlogSink?: (line: string) => void;
+  /**
+   * Called once per phase, in phase order, when the phase has ended (the next one started, or
+   * the load finished) and every operation it planned has been recorded. A sweep judges its steps here.
+   */
+  onPhaseEnd?: (snapshot: PhaseSnapshot) => void;
+  /** operations each phase's schedule plans (open loop), so onPhaseEnd waits for a phase's last ones */
+  plannedPhaseCounts?: readonly number[];
+}
+
+/** One phase as recorded when it ended (RecorderOptions.onPhaseEnd). The histograms are live: read them in the callback. */
+export interface PhaseSnapshot {
+  index: number;
+  actualDurationMs: number;
+  latency: Record<string, Histogram>;
+  service: Record<string, Histogram>;
+  counts: Record<string, OpCounters>;
+  /** operations recorded in the phase */
+  count: number;
+  /** operations its schedule planned (open loop); a smaller `count` means the phase was cut short */
+  plannedCount?: number;
+  /** operations sent more than `lateSendUs` after their intended start: they waited for a free slot, or the generator was late */
+  lateSends: number;
+  lateSendUs: number;
 }
 
 /** What the recorder holds when the run ends: the input of buildSummary(). */
@@ -487,6 +608,7 @@ export interface SummaryInput {
   target: TargetInfo;
   driver: string;
   loadWorkers?: number;
+  shard?: ShardInfo;
   generator: GeneratorHealth;
   /** ISO-8601 time at load start */
   startedAt: string;

@@ -153,6 +153,7 @@ async function main(kind: string): Promise<void> {
     if (state === 'ready') {
       say(`READY ${port}`);
       void current.exited.then(({ code, signal }) => {
+        if (shuttingDown) return; // we stopped it ourselves
         process.stderr.write(`endpoint-child: ${kind} exited unexpectedly (code ${code}, signal ${signal})\n`);
         void shutdown('endpoint died', 1);
       });

@@ -7,12 +7,12 @@ import { createWorkload } from '../workload/index.js';
 import { createDriver } from '../drivers/index.js';
 import type { DriverKind, DriverOptions } from '../drivers/index.js';
 import { monotonicClock } from '../scheduler/clock.js';
-import { planPhases } from '../scheduler/arrivals.js';
 import { runOpenLoop } from '../scheduler/open-loop.js';
 import { runClosedLoop } from '../scheduler/closed-loop.js';
-import { sharePhases, interleave, splitEvenly } from '../scheduler/share.js';
+import { sharePhases, splitEvenly } from '../scheduler/share.js';
 import { encode } from '../recorder/histogram.js';
 import { SampleBatcher } from './sample-codec.js';
+import { plannedLane } from '../shard/shard.js';
 import { monitorThread } from './health.js';
 
 export interface WorkerInput {
@@ -22,6 +22,8 @@ export interface WorkerInput {
   index: number;
   count: number;
   drainMs: number;
+  /** --shard: this process's workload shard (0-based) */
+  shard?: import('../workload/index.js').Shard;
 }
 
 export type WorkerMessage =
@@ -46,7 +48,7 @@ async function main(input: WorkerInput): Promise<void> {
   const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
   const { scenario, index, count } = input;
   const monitor = monitorThread(`load worker ${index + 1}/${count}`);
-  const workload = createWorkload(scenario, { stream: `worker:${index}/${count}` });
+  const workload = createWorkload(scenario, { stream: `worker:${index}/${count}`, ...(input.shard ? { shard: input.shard } : {}) });
   const concurrency = Math.max(1, splitEvenly(scenario.concurrency, index, count));
   const driver = createDriver(input.driverKind, { ...input.driverOptions, concurrency });
   const batcher = new SampleBatcher(new Map(workload.operationNames.map((n, i) => [n, i])));
@@ -75,7 +77,7 @@ async function main(input: WorkerInput): Promise<void> {
   const shouldStop = () => stopRequested;
   const stats =
     scenario.mode === 'open'
-      ? await runOpenLoop({ phases: interleave(planPhases(phases), index, count), concurrency, clock, drainMs: input.drainMs, shouldStop, onPhase }, hooks)
+      ? await runOpenLoop({ phases: plannedLane(phases, input.shard, index, count), concurrency, clock, drainMs: input.drainMs, shouldStop, onPhase }, hooks)
       : await runClosedLoop({ phases, defaultWorkers: splitEvenly(scenario.concurrency, index, count), clock, shouldStop, onPhase }, hooks);
   clearInterval(timer);
   flush();

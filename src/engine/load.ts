@@ -12,7 +12,6 @@ import { decode, mergeInto } from '../recorder/histogram.js';
 import { openHlogFile } from '../report/hlog.js';
 import { monotonicClock } from '../scheduler/clock.js';
 import type { Clock } from '../scheduler/clock.js';
-import { planPhases } from '../scheduler/arrivals.js';
 import { runOpenLoop } from '../scheduler/open-loop.js';
 import { runClosedLoop } from '../scheduler/closed-loop.js';
 import { newLoadStats } from '../scheduler/load.js';
@@ -23,6 +22,8 @@ import { createProgress } from './progress.js';
 import { plannedDurationMs } from './plan.js';
 import { unpackSamples } from './sample-codec.js';
 import type { WorkerInput, WorkerMessage } from './load-worker.js';
+import type { Shard } from '../workload/index.js';
+import { plannedLane } from '../shard/shard.js';
 import type { EngineIO, StopSignal } from './run.js';
 
 export interface LoadInput {
@@ -35,6 +36,8 @@ export interface LoadInput {
   io: EngineIO;
   stop: StopSignal;
   hlogPath: string;
+  /** --shard: the workload shard (0-based); the workers draw its keys and interleave with the other shards */
+  shard?: Shard;
 }
 
 export interface LoadOutput {
@@ -97,7 +100,7 @@ async function loadHere(input: LoadInput, recorder: Recorder, clock: Clock) {
   try {
     const stats =
       scenario.mode === 'open'
-        ? await runOpenLoop({ phases: planPhases(scenario.phases), concurrency: scenario.concurrency, clock, drainMs: DRAIN_MS, shouldStop, onPhase }, hooks)
+        ? await runOpenLoop({ phases: plannedLane(scenario.phases, input.shard, 0, 1), concurrency: scenario.concurrency, clock, drainMs: DRAIN_MS, shouldStop, onPhase }, hooks)
         : await runClosedLoop({ phases: scenario.phases, defaultWorkers: scenario.concurrency, clock, shouldStop, onPhase }, hooks);
     return { stats, threads: [], driverName: driver.name };
   } finally {
@@ -120,7 +123,7 @@ async function startWorkers(input: LoadInput): Promise<WorkerPool> {
   const ready: Promise<void>[] = [];
   const exited: Promise<void>[] = [];
   for (let index = 0; index < input.workers; index++) {
-    const data: WorkerInput = { scenario, driverKind: input.driverKind, driverOptions: input.driverOptions, index, count: input.workers, drainMs: DRAIN_MS };
+    const data: WorkerInput = { scenario, driverKind: input.driverKind, driverOptions: input.driverOptions, index, count: input.workers, drainMs: DRAIN_MS, ...(input.shard ? { shard: input.shard } : {}) };
     const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: data });
     workers.push(worker);
     let markReady: () => void = () => undefined;

@@ -1,6 +1,7 @@
 // Turns a validated scenario plus command-line overrides into the plan that runs. Pure.
 import { availableParallelism } from 'node:os';
-import type { PhaseSpec, Scenario } from '../types.js';
+import type { PhaseSpec, Scenario, ShardInfo } from '../types.js';
+import { applyShard } from '../shard/shard.js';
 
 export interface PlanOverrides {
   /** total length of the measured (non-warm-up) phases; each keeps its share */
@@ -12,6 +13,8 @@ export interface PlanOverrides {
   randomSeed?: number;
   /** drop warm-up phases */
   noWarmup?: boolean;
+  /** --shard i/n: this process runs 1/n of the (overridden) load; see src/shard/shard.ts */
+  shard?: ShardInfo;
 }
 
 export function applyOverrides(scenario: Scenario, o: PlanOverrides): Scenario {
@@ -30,13 +33,15 @@ export function applyOverrides(scenario: Scenario, o: PlanOverrides): Scenario {
       ...(p.rampToOpsPerSec !== undefined ? { rampToOpsPerSec: p.rampToOpsPerSec * factor } : {}),
     }));
   }
-  return {
+  const planned: Scenario = {
     ...scenario,
     phases,
     concurrency: o.concurrency ?? scenario.concurrency,
     randomSeed: o.randomSeed ?? scenario.randomSeed,
     ...(scenario.seed && o.seedItems !== undefined ? { seed: { ...scenario.seed, items: o.seedItems } } : {}),
   };
+  // --rate and --concurrency are the whole run's: the shard takes its share of them
+  return applyShard(planned, o.shard);
 }
 
 /** Requests the run will send (open loop: exact; closed loop: unknown, so null), for confirmations. */

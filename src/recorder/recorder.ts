@@ -14,13 +14,17 @@
 //
 // Late samples: a sample whose interval was already closed is counted in the oldest open
 // interval, so interval counts always add up to the phase counts.
+//
+// Phase ends (options.onPhaseEnd): each phase is handed over once it has ended and its planned
+// operations are all recorded (see phase-ends.ts), so a sweep can judge a step while the next runs.
 import type { Histogram } from 'hdr-histogram-js';
-import type { IntervalSummary, OpCounters, RecordedRun, RecorderOptions, Sample } from '../types.js';
+import type { IntervalSummary, OpCounters, PhaseSnapshot, RecordedRun, RecorderOptions, Sample } from '../types.js';
 import { countResult, newCounters } from './counters.js';
 import { HistogramPool, newHistogram, recordUs } from './histogram.js';
 import { formatHeaderLines } from './hlog-format.js';
 import { IntervalState } from './interval.js';
 import { PhaseClock } from './phase-clock.js';
+import { LATE_SEND_US, PhaseEnds } from './phase-ends.js';
 
 interface PhaseOpState {
   latency: Histogram;
@@ -43,6 +47,9 @@ export class Recorder {
   private nextIntervalIndex = 0;
   private readonly closed: IntervalSummary[] = [];
   private result: RecordedRun | undefined;
+  private readonly ends: PhaseEnds | undefined;
+  /** run clock of the latest event, for the duration of a phase handed to onPhaseEnd */
+  private latestUs = 0;
 
   constructor(options: RecorderOptions) {
     const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
@@ -58,10 +65,18 @@ export class Recorder {
       return ops;
     });
     if (this.hlog !== undefined) for (const line of formatHeaderLines(options.startEpochMs)) this.hlog(line);
+    const onPhaseEnd = options.onPhaseEnd;
+    if (onPhaseEnd !== undefined) {
+      this.ends = new PhaseEnds(this.phases.length, options.plannedPhaseCounts, (index, count, lateSends) =>
+        onPhaseEnd(this.snapshot(index, count, lateSends, options.plannedPhaseCounts?.[index])),
+      );
+    }
   }
 
   startPhase(index: number, nowUs: number): void {
     this.clock.startPhase(index, nowUs);
+    this.latestUs = nowUs;
+    this.ends?.started(index);
   }
 
   endPhase(index: number, nowUs: number): void {
@@ -74,7 +89,8 @@ export class Recorder {
     const latencyUs = sample.endUs - sample.intendedStartUs;
     const serviceUs = sample.endUs - sample.sentUs;
 
-    const ops = this.phases[Math.min(Math.max(sample.phaseIndex, 0), this.phases.length - 1) | 0]!;
+    const phaseIndex = Math.min(Math.max(sample.phaseIndex, 0), this.phases.length - 1) | 0;
+    const ops = this.phases[phaseIndex]!;
     let state = ops.get(sample.op);
     if (state === undefined) {
       state = newPhaseOpState();
@@ -96,6 +112,10 @@ export class Recorder {
       this.current = interval;
     }
     interval.record(sample, latencyUs, serviceUs);
+    if (this.ends !== undefined) {
+      this.latestUs = sample.endUs;
+      this.ends.sampled(phaseIndex, sample.sentUs - sample.intendedStartUs);
+    }
   }
 
   /**
@@ -114,6 +134,8 @@ export class Recorder {
     for (const index of this.open.keys()) end = Math.max(end, index + 1);
     this.closeBefore(end, nowUs);
     const durations = this.clock.actualDurationsMs(nowUs);
+    this.latestUs = nowUs;
+    this.ends?.finished();
     this.result = {
       durationUs: nowUs,
       phases: this.phases.map((ops, i) => {
@@ -140,6 +162,19 @@ export class Recorder {
   /** Intervals still holding histograms: stays at one or two however long the run is. */
   get openIntervalCount(): number {
     return this.open.size;
+  }
+
+  private snapshot(index: number, count: number, lateSends: number, plannedCount: number | undefined): PhaseSnapshot {
+    const latency: Record<string, Histogram> = {};
+    const service: Record<string, Histogram> = {};
+    const counts: Record<string, OpCounters> = {};
+    for (const [op, s] of this.phases[index]!) {
+      latency[op] = s.latency;
+      service[op] = s.service;
+      counts[op] = s.counters;
+    }
+    const actualDurationMs = this.clock.actualDurationsMs(this.latestUs)[index] ?? 0;
+    return { index, actualDurationMs, latency, service, counts, count, ...(plannedCount !== undefined ? { plannedCount } : {}), lateSends, lateSendUs: LATE_SEND_US };
   }
 
   private closeBefore(endIndex: number, nowUs: number): IntervalSummary[] {

@@ -7,7 +7,7 @@
 // - `pass` is true when every gate passes (true with no gates). The verdict is informational.
 import type { OperationSummary, PhaseSummary, RecordedRun, Scenario, Summary, SummaryInput } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
-import { percentiles } from '../recorder/histogram.js';
+import { encode, percentiles } from '../recorder/histogram.js';
 import { addMeasured, errorCount, newMeasured, operationSummary } from './operation.js';
 import type { Measured } from './operation.js';
 import { buildVerdict } from './verdict.js';
@@ -42,6 +42,7 @@ export function buildSummary(input: SummaryInput): Summary {
     mode: scenario.mode,
     concurrency: scenario.concurrency,
     ...(input.loadWorkers !== undefined ? { loadWorkers: input.loadWorkers } : {}),
+    ...(input.shard !== undefined ? { shard: input.shard } : {}),
     startedAt: input.startedAt,
     durationMs: input.durationMs,
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
@@ -80,6 +81,9 @@ function phaseSummaries(run: RecordedRun, scenario: Scenario, names: string[]): 
         errors: errorCount(m.counters.outcomes),
         latencyUs: percentiles(m.latency),
         serviceTimeUs: percentiles(m.service),
+        // per phase too, so `ddbench merge` can rebuild every phase's percentiles exactly
+        latencyHistogram: encode(m.latency),
+        serviceTimeHistogram: encode(m.service),
       };
       addMeasured(all, m.latency, m.service, m.counters);
     }

@@ -4,13 +4,17 @@
 // delay and throttled attempts are exact.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createDriver } from '../../src/drivers/index.js';
 import { createHttpDriver, type HttpDriverOptions } from '../../src/drivers/http/driver.js';
 import type { Driver, OpResult, Request } from '../../src/types.js';
+import { ROOT, runCli } from '../support/cli.js';
 import { startFakeDynamo } from '../support/endpoints.js';
 
 const getItem: Request = { op: 'get', type: 'GetItem', input: { TableName: 'table', Key: { pk: { S: 'a' } }, ReturnConsumedCapacity: 'TOTAL' } };
@@ -180,6 +184,20 @@ describe('http driver outcomes', { timeout: 60_000 }, () => {
     } finally {
       capture.closeAllConnections();
       await new Promise((resolve) => capture.close(resolve));
+    }
+  });
+
+  test('--driver http refuses retries.mode adaptive with exit 2, before starting or creating anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddbench-adaptive-'));
+    try {
+      const file = join(dir, 'adaptive.yaml');
+      writeFileSync(file, `${readFileSync(join(ROOT, 'scenarios', 'gaming.yaml'), 'utf8')}\nretries: { maxAttempts: 3, mode: adaptive }\n`);
+      const res = await runCli(['run', file, '--driver', 'http', '--target', 'http://127.0.0.1:9', '--duration', '1s', '--no-warmup'], { timeoutMs: 30_000 });
+      assert.equal(res.code, 2, res.stderr);
+      assert.match(res.stderr, /adaptive/);
+      assert.doesNotMatch(res.stderr, /seeding|ECONNREFUSED/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

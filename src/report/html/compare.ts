@@ -7,7 +7,8 @@ import type { Raw } from './escape.js';
 import { count, METRIC_LABEL, msFromUs } from './format.js';
 import { badge, facts, page, table } from './layout.js';
 import { SCRIPT } from './script.js';
-import { spectrumChart } from './sections/spectrum.js';
+import { sharedDomain, spectrumChart } from './sections/spectrum.js';
+import type { ChartSeries } from './svg/line-chart.js';
 import { withoutCredentials } from './sections/context.js';
 import { maxNinesFor, spectrumPoints } from './spectrum-data.js';
 
@@ -106,12 +107,12 @@ function spectra(baseline: Summary, current: Summary): Raw {
   if (ops.length === 0) return html``;
   const maxNines = maxNinesFor(Math.max(0, ...ops.flatMap((op) => [baseline.operations[op]!.count, current.operations[op]!.count])));
   const thresholdMs = current.verdict.thresholdUs / 1000;
-  const charts = ops.map((op, i) =>
-    spectrumChart(`compare-spectrum-${i}`, op, maxNines, thresholdMs, [
-      { name: 'baseline latency', points: spectrumPoints(baseline.operations[op]!.latencyHistogram, maxNines), color: 7, dashed: true, aggregate: 'max' },
-      { name: 'current latency', points: spectrumPoints(current.operations[op]!.latencyHistogram, maxNines), color: 0, aggregate: 'max' },
-    ]),
-  );
+  const series = ops.map((op): ChartSeries[] => [
+    { name: 'baseline latency', points: spectrumPoints(baseline.operations[op]!.latencyHistogram, maxNines), color: 7, dashed: true, aggregate: 'max' },
+    { name: 'current latency', points: spectrumPoints(current.operations[op]!.latencyHistogram, maxNines), color: 0, aggregate: 'max' },
+  ]);
+  const domain = sharedDomain(series.flat(), thresholdMs);
+  const charts = ops.map((op, i) => spectrumChart(`compare-spectrum-${i}`, op, maxNines, domain, thresholdMs, series[i]!));
   return html`<section id="spectrum"><h2>Percentile spectra, baseline vs current</h2>
 <p class="note">Latency from the intended start at every percentile of the measured phases, both runs on the same axes.</p>
 <div class="charts">${charts}</div></section>`;

@@ -13,23 +13,21 @@ export function spectrumSection(s: Summary): Raw {
   const ops = Object.entries(s.operations);
   const maxNines = maxNinesFor(Math.max(0, ...ops.map(([, o]) => o.count)));
   const thresholdMs = s.verdict.thresholdUs / 1000;
-  const charts = ops.map(([name, o], i) =>
-    spectrumChart(`spectrum-${i}`, name, maxNines, thresholdMs, [
-      { name: 'latency (from intended start)', points: spectrumPoints(o.latencyHistogram, maxNines), color: 0, aggregate: 'max' },
-      { name: 'service time (from send)', points: spectrumPoints(o.serviceTimeHistogram, maxNines), color: 7, dashed: true, aggregate: 'max' },
-    ]),
-  );
+  const series = ops.map(([, o]): ChartSeries[] => [
+    { name: 'latency (from intended start)', points: spectrumPoints(o.latencyHistogram, maxNines), color: 0, aggregate: 'max' },
+    { name: 'service time (from send)', points: spectrumPoints(o.serviceTimeHistogram, maxNines), color: 7, dashed: true, aggregate: 'max' },
+  ]);
+  const domain = sharedDomain(series.flat(), thresholdMs);
+  const charts = ops.map(([name], i) => spectrumChart(`spectrum-${i}`, name, maxNines, domain, thresholdMs, series[i]!));
   return html`<section id="spectrum">
 <h2>Latency percentile spectrum</h2>
-<p class="note">Each operation's latency at every percentile of the measured phases (HdrHistogram style: 90%, 99%, 99.9%... equally spaced, so the tail is as visible as the median). Latency counts from the intended start; service time from the actual send.</p>
+<p class="note">Each operation's latency at every percentile of the measured phases (HdrHistogram style: 90%, 99%, 99.9%... equally spaced, so the tail is as visible as the median; one latency axis for all). Latency counts from the intended start; service time from the actual send.</p>
 <div class="charts">${charts}</div>
 </section>`;
 }
 
 /** One spectrum chart: shared with the comparison page, which overlays two runs. */
-export function spectrumChart(id: string, title: string, maxNines: number, thresholdMs: number, series: ChartSeries[]): Raw {
-  const [lo, hi] = extent(series, thresholdMs);
-  const domain = logDomain(lo, hi);
+export function spectrumChart(id: string, title: string, maxNines: number, domain: [number, number], thresholdMs: number, series: ChartSeries[]): Raw {
   return lineChart({
     id,
     title,
@@ -42,6 +40,12 @@ export function spectrumChart(id: string, title: string, maxNines: number, thres
     width: 600,
     height: 300,
   });
+}
+
+/** One latency axis for every spectrum on the page, so operations compare at a glance. */
+export function sharedDomain(series: ChartSeries[], thresholdMs: number): [number, number] {
+  const [lo, hi] = extent(series, thresholdMs);
+  return logDomain(lo, hi);
 }
 
 function ninesLabel(n: number): string {

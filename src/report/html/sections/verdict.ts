@@ -67,9 +67,6 @@ function warnings(s: Summary): Raw {
   if (s.total.errors > 0) {
     out.push(html`<div class="warning"><strong>${count(s.total.errors)} errors</strong> (${pct((s.total.errors / Math.max(1, s.total.count)) * 100)} of operations in the measured phases); see the operations table.</div>`);
   }
-  if (g.queuedOps > 0) {
-    out.push(html`<p class="note">${count(g.queuedOps)} operations waited for a free concurrency slot (deepest queue ${count(g.maxQueueDepth)}): the target or the concurrency setting was the limit, and the wait is part of their latency.</p>`);
-  }
   return html`${out}`;
 }
 
@@ -103,17 +100,22 @@ function gatesTable(s: Summary): Raw {
     [
       { title: 'gate', cell: (g) => html`<span class="mono">${g.expr}</span>` },
       { title: 'result', cell: (g) => badge(g.pass) },
-      { title: 'actual', cell: (g) => (g.actual === null ? 'n/a' : `${round(g.actual)}${g.unit === '' ? '' : ` ${g.unit}`}`) },
-      { title: 'reason', text: true, cell: (g) => reason(g) },
+      { title: 'measured', text: true, cell: (g) => reason(g) },
     ],
     s.gates,
     (g) => (g.pass ? '' : 'fail'),
   );
 }
 
-/** The gate's message without the expression it repeats (`p99 < 10ms: actual 12.41ms (FAIL)`). */
+/**
+ * Why the gate passed or failed, as the comparison it made: `8.26 ms < 10 ms`, `12.41 ms, not
+ * < 10 ms`; a gate with nothing to measure keeps evaluate's explanation (`no data (...)`).
+ */
 function reason(g: GateRow): string {
-  return g.message.startsWith(`${g.expr}: `) ? g.message.slice(g.expr.length + 2) : g.message;
+  const comparator = /<=|>=|<|>/.exec(g.expr)?.[0];
+  if (g.actual === null || comparator === undefined) return g.message.replace(`${g.expr}: `, '').replace(/ \((PASS|FAIL)\)$/, '');
+  const unit = (v: number) => `${round(v)}${g.unit === '' ? '' : g.unit === '%' ? '%' : ` ${g.unit}`}`;
+  return g.pass ? `${unit(g.actual)} ${comparator} ${unit(g.threshold)}` : `${unit(g.actual)}, not ${comparator} ${unit(g.threshold)}`;
 }
 
 function round(x: number): string {

@@ -79,3 +79,11 @@ test('compare.html shows its notes, row notes and operations only one run has, a
   assert.ok(page.includes('Only in the current run: new-op.'));
   assert.match(page, /The error rate regresses when it rises by more than 0\.1 percentage points\. A percentile is judged only when both runs measured at least 100 operations/);
 });
+
+test('compare.html warns about different targets by kind, not by the port an embedded endpoint happened to get', () => {
+  const a = standardRun();
+  const b = { ...standardRun(), target: { ...a.target, endpoint: 'http://127.0.0.1:9999' } };
+  assert.doesNotMatch(renderComparison(comparison([]), a, b), /different targets/);
+  const c = { ...standardRun(), target: { ...a.target, kind: 'dynamodb-local' as const } };
+  assert.match(renderComparison(comparison([]), a, c), /<div class="warning">the runs used different targets/);
+});

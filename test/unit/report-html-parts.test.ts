@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encode, newHistogram, recordUs } from '../../src/recorder/histogram.js';
 import { costUsd, DEFAULT_PRICES } from '../../src/report/html/cost.js';
-import { duration, msFromUs, usd } from '../../src/report/html/format.js';
+import { formatSec, msFromUs, usd } from '../../src/report/html/format.js';
 import { scenarioYaml, withoutCredentials } from '../../src/report/html/sections/context.js';
 import { maxNinesFor, spectrumPoints } from '../../src/report/html/spectrum-data.js';
 import { downsample } from '../../src/report/html/svg/downsample.js';
@@ -44,8 +44,8 @@ test('linear and time axes tick on round steps', () => {
   assert.deepEqual(linearTicks(0, 500), [0, 100, 200, 300, 400, 500]);
   assert.equal(niceCeil(312), 500);
   assert.equal(niceCeil(0.7), 1);
-  assert.deepEqual(timeTicks(0, 3600, duration).map((t) => t.label), ['0s', '10m', '20m', '30m', '40m', '50m', '1h']);
-  assert.deepEqual(timeTicks(0, 25, duration).map((t) => t.label), ['0s', '5s', '10s', '15s', '20s', '25s']);
+  assert.deepEqual(timeTicks(0, 3600, formatSec).map((t) => t.label), ['0s', '10m', '20m', '30m', '40m', '50m', '1h']);
+  assert.deepEqual(timeTicks(0, 25, formatSec).map((t) => t.label), ['0s', '5s', '10s', '15s', '20s', '25s']);
 });
 
 test('the percentile spectrum reads latency at each "nines" step from the encoded histogram', () => {
@@ -76,8 +76,8 @@ test('formats: milliseconds from microseconds, durations', () => {
   assert.equal(msFromUs(1234), '1.23');
   assert.equal(msFromUs(123_456), '123.5');
   assert.equal(msFromUs(2_924_540), '2925');
-  assert.equal(duration(90), '1m30s');
-  assert.equal(duration(3900), '1h05m');
+  assert.equal(formatSec(90), '1m30s');
+  assert.equal(formatSec(3900), '1h05m');
 });
 
 test('the echoed scenario is YAML with small maps on one line, and endpoints never show credentials', () => {

@@ -74,8 +74,15 @@ function warnings(c: Comparison, baseline: Summary, current: Summary): Raw {
       if (s.generator.saturated) notes.push(`${role}'s load generator was saturated: its latency may be inflated by ddbench itself`);
     }
   }
-  if (c.baseline.target !== c.current.target) notes.push(`the runs used different targets: ${c.baseline.target} and ${c.current.target}`);
+  if (differentTargets(baseline, current)) notes.push(`the runs used different targets: ${c.baseline.target} and ${c.current.target}`);
   return html`${notes.map((n) => html`<div class="warning">${n}</div>`)}`;
+}
+
+/** Embedded endpoints get a new port every run: only their kind tells targets apart. */
+function differentTargets(a: Summary, b: Summary): boolean {
+  if (a.target.kind !== b.target.kind) return true;
+  const embedded = a.target.kind === 'dynamodb-local' || a.target.kind === 'dynalite';
+  return !embedded && (a.target.endpoint !== b.target.endpoint || a.target.region !== b.target.region);
 }
 
 function runFacts(ref: Comparison['baseline'], s: Summary): Raw {

@@ -34,7 +34,7 @@ export function usd(x: number): string {
 }
 
 /** Seconds as `45s`, `2m`, `2m30s`, `1h`, `1h05m`. */
-export function duration(sec: number): string {
+export function formatSec(sec: number): string {
   const s = Math.round(sec);
   if (s < 60) return `${s}s`;
   if (s < 3600) return s % 60 === 0 ? `${s / 60}m` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
@@ -43,8 +43,8 @@ export function duration(sec: number): string {
 }
 
 /** Duration for prose, with decimals under a minute: `3.2 s`, `2m30s`. */
-export function durationMs(ms: number): string {
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : duration(ms / 1000);
+export function formatMs(ms: number): string {
+  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : formatSec(ms / 1000);
 }
 
 /** How the comparison's metrics read in a table. */

@@ -4,7 +4,7 @@ import { Document, isScalar, visit } from 'yaml';
 import type { Summary } from '../../../types.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
-import { count, durationMs, msFromUs, rate } from '../format.js';
+import { count, formatMs, msFromUs, rate } from '../format.js';
 import { badge, facts, table } from '../layout.js';
 
 export function contextSection(s: Summary): Raw {
@@ -18,13 +18,16 @@ ${facts([
   ['scenario', s.scenario.name],
   ['scenario file', s.scenario.file ?? '(not recorded)'],
   ['started at', s.startedAt],
-  ['load duration', durationMs(s.durationMs)],
+  ['load duration', formatMs(s.durationMs)],
   ['complete', s.complete ? 'yes' : `no: ${s.stopReason ?? 'stopped early'}`],
   ['target', html`${s.target.kind} <span class="mono">${withoutCredentials(s.target.endpoint)}</span> (region ${s.target.region})`],
   ['driver', s.driver],
   ['mode', s.mode === 'open' ? 'open loop (fixed arrival rate)' : 'closed loop (workers)'],
   ['concurrency', String(s.concurrency)],
-  ['seed', s.seed ? `${count(s.seed.items)} items in ${durationMs(s.seed.durationMs)} (${count(s.seed.retries)} batch retries)` : 'none'],
+  ...(s.loadWorkers !== undefined ? [['load threads', String(s.loadWorkers)] as [string, string]] : []),
+  ...(s.shard !== undefined ? [['shard', `${s.shard.index} of ${s.shard.count} (this machine's part of the load)`] as [string, string]] : []),
+  ...(s.merged !== undefined ? [['merged', `shards ${s.merged.shards.join(', ')} of ${s.merged.count}${s.merged.missing.length > 0 ? `; missing ${s.merged.missing.join(', ')}` : ''}`] as [string, string]] : []),
+  ['seed', s.seed ? `${count(s.seed.items)} items in ${formatMs(s.seed.durationMs)} (${count(s.seed.retries)} batch retries)` : 'none'],
   ['ddbench', s.ddbenchVersion],
   ['node', e.node],
   ['machine', `${e.platform}, ${e.cpus} × ${e.cpuModel}, ${count(e.totalMemMb)} MB, host ${e.hostname}`],
@@ -55,7 +58,7 @@ function phasesTable(s: Summary): Raw {
     [
       { title: 'phase', cell: (p) => p.name },
       { title: 'warm-up', cell: (p) => (p.warmup ? 'yes' : 'no') },
-      { title: 'duration', cell: (p) => durationMs(p.durationMs) },
+      { title: 'duration', cell: (p) => formatMs(p.durationMs) },
       { title: s.mode === 'open' ? 'target rate/s' : 'workers', cell: (p) => plan(p) },
       { title: 'achieved/s', cell: (p) => rate(p.achievedRateOpsPerSec) },
       { title: 'count', cell: (p) => count(p.count) },

@@ -5,7 +5,7 @@
 import type { IntervalSummary, Summary } from '../../../types.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
-import { duration } from '../format.js';
+import { formatSec } from '../format.js';
 import { lineChart } from '../svg/line-chart.js';
 import type { AxisSpec, ChartSeries, ChartSpec } from '../svg/line-chart.js';
 import type { Point } from '../svg/downsample.js';
@@ -20,7 +20,7 @@ export function timelineSection(s: Summary): Raw {
   }
   const t = timing(s);
   const frame = phaseFrame(s, t.endSec);
-  const xAxis: AxisSpec = { label: 'time since load start', scale: (range) => linearScale([0, t.endSec], range, timeTicks(0, t.endSec, duration)) };
+  const xAxis: AxisSpec = { label: 'time since load start', scale: (range) => linearScale([0, t.endSec], range, timeTicks(0, t.endSec, formatSec)) };
   const at = (f: (i: IntervalSummary, lengthSec: number) => number): Point[] => iv.map((i, k) => [t.midSec[k]!, f(i, t.lengthSec[k]!)]);
   const latency = (us: number, i: IntervalSummary) => (i.count > 0 && us > 0 ? us / 1000 : NaN);
   const thresholdMs = s.verdict.thresholdUs / 1000;

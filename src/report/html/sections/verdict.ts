@@ -4,8 +4,9 @@
 import type { Summary } from '../../../types.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
-import { count, durationMs, METRIC_LABEL, msFromUs, pct } from '../format.js';
+import { count, formatMs, METRIC_LABEL, msFromUs, pct } from '../format.js';
 import { badge, table } from '../layout.js';
+import { withoutCredentials } from './context.js';
 
 export function headerSection(s: Summary): Raw {
   const measured = s.phases.filter((p) => !p.warmup);
@@ -13,7 +14,7 @@ export function headerSection(s: Summary): Raw {
   return html`<header>
 <h1>ddbench report: ${s.scenario.name}</h1>
 ${s.scenario.description !== undefined ? html`<p class="sub">${s.scenario.description}</p>` : ''}
-<p class="sub">${s.startedAt} · ${s.target.kind} <span class="mono">${s.target.endpoint}</span> · ${s.mode} loop, concurrency ${s.concurrency} · measured ${durationMs(measuredMs)} (${measured.map((p) => p.name).join(', ') || 'no measured phase'}) · ${count(s.total.count)} operations</p>
+<p class="sub">${s.startedAt} · ${s.target.kind} <span class="mono">${withoutCredentials(s.target.endpoint)}</span> · ${s.mode} loop, concurrency ${s.concurrency} · measured ${formatMs(measuredMs)} (${measured.map((p) => p.name).join(', ') || 'no measured phase'}) · ${count(s.total.count)} operations</p>
 <nav class="toc"><a href="#verdict">Verdict</a><a href="#spectrum">Percentile spectrum</a><a href="#timeline">Over time</a><a href="#operations">Operations</a><a href="#context">Run context</a></nav>
 </header>`;
 }
@@ -55,6 +56,9 @@ function warnings(s: Summary): Raw {
   const out: Raw[] = [];
   if (!s.complete) {
     out.push(html`<div class="warning" role="alert"><strong>Incomplete run</strong>: ${s.stopReason ?? 'stopped early'}. The numbers cover only what was measured before it stopped.</div>`);
+  }
+  if (s.merged !== undefined && s.merged.missing.length > 0) {
+    out.push(html`<div class="warning" role="alert"><strong>Shards missing from this merge</strong>: ${s.merged.missing.join(', ')} of ${s.merged.count}; the load shown is short by their share.</div>`);
   }
   if (g.saturated) {
     out.push(html`<div class="warning" role="alert"><strong>The load generator was saturated</strong>: latency may be inflated by ddbench itself, not the target.<ul>${g.warnings.map((w) => html`<li>${w}</li>`)}</ul></div>`);

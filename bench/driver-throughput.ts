@@ -9,19 +9,23 @@
 //   node dist/bench/driver-throughput.js [--duration-ms 5000] [--concurrency 64] [--only http,sdk]
 //
 // Kinds: `http` and `sdk` are the ddbench drivers (signing, retries, classification included);
-// `undici` and `node-http` are bare transports posting one fixed, unsigned request: the ceiling
-// of each HTTP client, and the numbers behind choosing undici for the http driver.
+// `bare-sdk` is DynamoDBClient.send in a loop with no ddbench code; `autocannon` is autocannon
+// posting the same unsigned request (bench/baselines.ts); `undici` and `node-http` are bare
+// transports posting one fixed, unsigned request: the ceiling of each HTTP client, and the
+// numbers behind choosing undici for the http driver.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { createDriver } from '../src/drivers/index.js';
 import type { Request } from '../src/types.js';
+import { bareSdkSender, GET_ITEM_INPUT, runAutocannon } from './baselines.js';
+import { HAS_TASKSET, jsonFromChild, pinned } from './child.js';
 
-export type ThroughputKind = 'http' | 'sdk' | 'undici' | 'node-http';
-export const THROUGHPUT_KINDS: readonly ThroughputKind[] = ['http', 'sdk', 'undici', 'node-http'];
+export type ThroughputKind = 'http' | 'sdk' | 'bare-sdk' | 'autocannon' | 'undici' | 'node-http';
+export const THROUGHPUT_KINDS: readonly ThroughputKind[] = ['http', 'sdk', 'bare-sdk', 'autocannon', 'undici', 'node-http'];
 
 export interface ThroughputOptions {
   kind: ThroughputKind;
@@ -47,11 +51,7 @@ export interface ThroughputResult {
   requestsPerCpuSec: number;
 }
 
-const GET_ITEM: Request = {
-  op: 'get-profile',
-  type: 'GetItem',
-  input: { TableName: 'ddbench-bench', Key: { pk: { S: 'player#12345' }, sk: { S: 'profile' } }, ReturnConsumedCapacity: 'TOTAL' },
-};
+const GET_ITEM: Request = { op: 'get-profile', type: 'GetItem', input: GET_ITEM_INPUT };
 const RAW_BODY = Buffer.from(JSON.stringify(GET_ITEM.input));
 const RAW_HEADERS: Record<string, string> = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.GetItem' };
 
@@ -101,12 +101,15 @@ function rawNodeHttp(endpoint: string, connections: number): { send: Send; close
 function sender(kind: ThroughputKind, endpoint: string, concurrency: number): { send: Send; close(): Promise<void> } {
   if (kind === 'undici') return rawUndici(endpoint, concurrency);
   if (kind === 'node-http') return rawNodeHttp(endpoint, concurrency);
+  if (kind === 'bare-sdk') return bareSdkSender(endpoint, concurrency);
+  if (kind === 'autocannon') throw new Error('autocannon runs its own loop: see measureThroughput');
   const driver = createDriver(kind, { endpoint, region: 'us-east-1', concurrency, maxAttempts: 3, retryMode: 'standard', requestTimeoutMs: 5000 });
   return { send: async () => (await driver.execute(GET_ITEM)).kind === 'ok', close: () => driver.close() };
 }
 
 /** Runs `concurrency` closed loops of one kind for warm-up + duration; counts the measured part. */
 export async function measureThroughput(o: ThroughputOptions): Promise<ThroughputResult> {
+  if (o.kind === 'autocannon') return measureAutocannon(o);
   const s = sender(o.kind, o.endpoint, o.concurrency);
   const warmupMs = o.warmupMs ?? 1000;
   let measuring = false;
@@ -146,16 +149,25 @@ export async function measureThroughput(o: ThroughputOptions): Promise<Throughpu
   };
 }
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const HAS_TASKSET = spawnSync('taskset', ['--version']).status === 0;
-
-/** `node script args`, pinned to `cpu` when taskset is available. */
-function pinned(cpu: number | undefined, script: string, args: string[]): [string, string[]] {
-  return HAS_TASKSET && cpu !== undefined ? ['taskset', ['-c', String(cpu), process.execPath, script, ...args]] : [process.execPath, [script, ...args]];
+/** autocannon drives its own connections: one warm-up run, one measured run, whole seconds each. */
+async function measureAutocannon(o: ThroughputOptions): Promise<ThroughputResult> {
+  const seconds = Math.max(1, Math.round(o.durationMs / 1000));
+  const r = await runAutocannon({ url: o.endpoint, connections: o.concurrency, seconds, warmupSeconds: Math.max(1, Math.round((o.warmupMs ?? 1000) / 1000)) });
+  return {
+    kind: 'autocannon',
+    requests: r.requests,
+    failures: r.failures,
+    durationMs: r.durationMs,
+    requestsPerSec: Math.round((r.requests / r.durationMs) * 1000),
+    cpuMs: r.cpuMs,
+    requestsPerCpuSec: r.cpuMs > 0 ? Math.round((r.requests / r.cpuMs) * 1000) : 0,
+  };
 }
 
+const HERE = dirname(fileURLToPath(import.meta.url));
+
 /** Starts bench/null-endpoint in a child process (on the last core when pinning). */
-export async function startNullEndpointProcess(opts: { delayMs?: number; cpu?: number } = {}): Promise<{ url: string; stop(): void }> {
+export async function startNullEndpointProcess(opts: { delayMs?: number; cpu?: number } = {}): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const [cmd, args] = pinned(opts.cpu, join(HERE, 'null-endpoint.js'), opts.delayMs ? ['--delay-ms', String(opts.delayMs)] : []);
   const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const port = await new Promise<number>((ok, fail) => {
@@ -167,25 +179,22 @@ export async function startNullEndpointProcess(opts: { delayMs?: number; cpu?: n
     });
     child.once('exit', (code) => fail(new Error(`null endpoint exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.stdin!.end() };
+  const exited = new Promise<void>((done) => (child.exitCode !== null ? done() : child.once('exit', () => done())));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    // it exits when its stdin closes; the kill is only for an endpoint that hangs
+    stop: () => {
+      child.stdin!.end();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+      return exited.then(() => clearTimeout(kill));
+    },
+  };
 }
 
 /** One measurement in a fresh child process (pinned to `cpu` when possible). */
 export function measureInChild(o: ThroughputOptions, cpu?: number): Promise<ThroughputResult> {
-  const [cmd, args] = pinned(cpu, fileURLToPath(import.meta.url), ['--one', JSON.stringify(o)]);
-  return new Promise((ok, fail) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('close', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      try {
-        ok(JSON.parse(line) as ThroughputResult);
-      } catch {
-        fail(new Error(`measurement ${o.kind} failed (exit ${code}): ${out}`));
-      }
-    });
-  });
+  return jsonFromChild<ThroughputResult>(fileURLToPath(import.meta.url), ['--one', JSON.stringify(o)], cpu);
 }
 
 function arg(name: string): string | undefined {
@@ -213,7 +222,7 @@ async function main(): Promise<void> {
     const sdk = rows.find((r) => r.kind === 'sdk');
     if (http && sdk) process.stdout.write(`http / sdk: ${(http.requestsPerSec / sdk.requestsPerSec).toFixed(1)}x requests/s, ${(http.requestsPerCpuSec / sdk.requestsPerCpuSec).toFixed(1)}x per CPU-second\n`);
   } finally {
-    endpoint.stop();
+    await endpoint.stop();
   }
 }
 

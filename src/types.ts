@@ -168,6 +168,8 @@ export interface Scenario {
   requestTimeoutMs: number;
   /** `sweep:` block: defaults for `ddbench sweep` (its flags override them) */
   sweep?: SweepSpec;
+  /** `abort:` rules (src/abort/parse.ts): stop the run early when one holds for its window */
+  abort?: string[];
 }
 
 /** A scenario's `sweep:` block, normalised. Every field optional: the command line fills in or overrides. */

@@ -9,13 +9,17 @@ import { EXIT } from './exit-codes.js';
 import { stopAllEndpoints } from '../endpoints/index.js';
 import { VERSION } from '../version.js';
 import { stop, outcome } from './io.js';
+import { requestCrashStop } from '../engine/guard.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
 import { registerCompare } from './commands/compare.js';
 import { registerReport } from './commands/report.js';
+import { registerSweep } from './commands/sweep.js';
+import { registerMerge } from './commands/merge.js';
+import { registerK8s } from './commands/k8s.js';
 
-const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport];
+const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep];
 
 let signalCount = 0;
 
@@ -30,8 +34,18 @@ function onSignal(signal: NodeJS.Signals): void {
   void stopAllEndpoints().finally(() => process.exit(EXIT.interrupted));
 }
 
+/** How long a run may take, after an uncaught error, to write what it measured before the process exits 3. */
+const FATAL_GRACE_MS = 30_000;
+let fatalCount = 0;
+
 function onFatal(error: unknown): void {
   process.stderr.write(`ddbench: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  if (fatalCount++ === 0) {
+    // a run in progress stops and writes its partial summary, .hlog and report (marked incomplete), then exits 3
+    requestCrashStop(stop, (t) => void process.stderr.write(t), `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    setTimeout(() => void stopAllEndpoints().finally(() => process.exit(EXIT.runtimeError)), FATAL_GRACE_MS);
+    return;
+  }
   void stopAllEndpoints().finally(() => process.exit(EXIT.runtimeError));
 }
 
@@ -59,7 +73,7 @@ process.on('uncaughtException', onFatal);
 process.on('unhandledRejection', onFatal);
 
 main(hideBin(process.argv)).then(
-  (code) => process.exit(code),
+  (code) => process.exit(fatalCount > 0 && code === 0 ? EXIT.runtimeError : code),
   (error: unknown) => {
     const usage = error instanceof UsageError;
     const known = usage || (error instanceof Error && error.name === 'RuntimeError');

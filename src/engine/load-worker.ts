@@ -14,6 +14,7 @@ import { encode } from '../recorder/histogram.js';
 import { SampleBatcher } from './sample-codec.js';
 import { plannedLane } from '../shard/shard.js';
 import { monitorThread } from './health.js';
+import { CRASHED, guardDriver } from './guard.js';
 
 export interface WorkerInput {
   scenario: Scenario;
@@ -50,7 +51,12 @@ async function main(input: WorkerInput): Promise<void> {
   const monitor = monitorThread(`load worker ${index + 1}/${count}`);
   const workload = createWorkload(scenario, { stream: `worker:${index}/${count}`, ...(input.shard ? { shard: input.shard } : {}) });
   const concurrency = Math.max(1, splitEvenly(scenario.concurrency, index, count));
-  const driver = createDriver(input.driverKind, { ...input.driverOptions, concurrency });
+  let stopRequested = false;
+  // a driver that throws stops this worker (it drains and reports) and, through the recording thread, the run
+  const driver = guardDriver(createDriver(input.driverKind, { ...input.driverOptions, concurrency }), (e) => {
+    stopRequested = true;
+    post({ type: 'failed', message: `driver failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
+  });
   const batcher = new SampleBatcher(new Map(workload.operationNames.map((n, i) => [n, i])));
   const flush = () => {
     if (batcher.size === 0) return;
@@ -58,7 +64,6 @@ async function main(input: WorkerInput): Promise<void> {
     post({ type: 'samples', batch }, [batch.numbers.buffer as ArrayBuffer]);
   };
   const timer = setInterval(flush, FLUSH_MS);
-  let stopRequested = false;
   // set up everything slow (modules, SDK client) before the clock starts: the recording thread
   // sends the run clock's origin once every worker is ready, so no arrival is late from birth
   const origin = new Promise<bigint>((resolve) => {
@@ -69,7 +74,7 @@ async function main(input: WorkerInput): Promise<void> {
   });
   post({ type: 'ready' });
   const clock = monotonicClock(await origin);
-  const hooks = { next: () => workload.next(), execute: driver.execute.bind(driver), onSample: batcher.add.bind(batcher) };
+  const hooks = { next: () => workload.next(), execute: driver.execute.bind(driver), onSample: (s: import('../types.js').Sample) => (s.result === CRASHED ? undefined : batcher.add(s)) };
   const phases = sharePhases(scenario.phases, index, count);
   const onPhase = (i: number, nowUs: number) => {
     if (index === 0) post({ type: 'phase', index: i, nowUs });
@@ -91,4 +96,6 @@ async function main(input: WorkerInput): Promise<void> {
 
 main(workerData as WorkerInput).catch((error: unknown) => {
   parentPort!.postMessage({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerMessage);
+  // nothing more will come from this worker: end the thread, or the recording thread waits for it forever
+  process.exit(1);
 });

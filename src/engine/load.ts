@@ -3,7 +3,7 @@
 // schedulers and drivers run in N worker threads, each with 1/N of the rate, and this thread
 // only records (every sample, into one recorder: merging is exact by construction).
 import { Worker } from 'node:worker_threads';
-import type { Driver, GeneratorHealth, RecordedRun, Scenario } from '../types.js';
+import type { Driver, GeneratorHealth, PhaseSnapshot, RecordedRun, Sample, Scenario } from '../types.js';
 import type { Workload } from '../workload/index.js';
 import type { DriverKind, DriverOptions } from '../drivers/index.js';
 import { createDriver } from '../drivers/index.js';
@@ -15,6 +15,8 @@ import type { Clock } from '../scheduler/clock.js';
 import { runOpenLoop } from '../scheduler/open-loop.js';
 import { runClosedLoop } from '../scheduler/closed-loop.js';
 import { newLoadStats } from '../scheduler/load.js';
+import { planPhases, plannedArrivals } from '../scheduler/arrivals.js';
+import { sharePhases } from '../scheduler/share.js';
 import type { LoadStats } from '../scheduler/load.js';
 import { monitorThread, assessHealth } from './health.js';
 import type { ThreadHealth } from './health.js';
@@ -25,6 +27,9 @@ import type { WorkerInput, WorkerMessage } from './load-worker.js';
 import type { Shard } from '../workload/index.js';
 import { plannedLane } from '../shard/shard.js';
 import type { EngineIO, StopSignal } from './run.js';
+import { AbortWatch } from '../abort/evaluate.js';
+import type { AbortRule } from '../abort/parse.js';
+import { CRASHED, guardDriver, requestCrashStop } from './guard.js';
 
 export interface LoadInput {
   scenario: Scenario;
@@ -38,6 +43,10 @@ export interface LoadInput {
   hlogPath: string;
   /** --shard: the workload shard (0-based); the workers draw its keys and interleave with the other shards */
   shard?: Shard;
+  /** each phase's data once it has ended and its operations are back (a sweep judges its steps here) */
+  onPhaseEnd?: (snapshot: PhaseSnapshot) => void;
+  /** abort rules, checked on every interval as it closes; the first to fire stops the run */
+  abortRules?: AbortRule[];
 }
 
 export interface LoadOutput {
@@ -65,17 +74,30 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
     mode: scenario.mode,
     startEpochMs: Date.now(),
     hlogSink: (line: string) => hlog.write(line),
+    ...(input.onPhaseEnd ? { onPhaseEnd: input.onPhaseEnd, ...(scenario.mode === 'open' ? { plannedPhaseCounts: plannedPerPhase(scenario, input.workers) } : {}) } : {}),
   });
   const monitor = monitorThread(pool ? 'recording thread' : 'load generator');
   const progress = createProgress({ phases: scenario.phases, totalMs: plannedDurationMs(scenario), tty: io.isTTY, write: io.err });
   const closeLagUs = pool ? WORKER_CLOSE_LAG_US : 0;
+  const abort = input.abortRules && input.abortRules.length > 0 ? new AbortWatch(input.abortRules) : undefined;
   const ticker = setInterval(() => {
     const nowUs = clock.nowUs();
-    progress.onIntervals(recorder.closeIntervals(nowUs - closeLagUs), nowUs / 1000, monitor.lagMs());
+    const closed = recorder.closeIntervals(nowUs - closeLagUs);
+    progress.onIntervals(closed, nowUs / 1000, monitor.lagMs());
+    const hit = abort?.observe(closed);
+    if (hit && !input.stop.requested) {
+      Object.assign(input.stop, { requested: true, reason: hit.reason, cause: 'abort' });
+      progress.clear();
+      io.err(`\n${hit.reason}: stopping; writing what was measured\n`);
+    }
   }, 250);
   let result: { stats: LoadStats; threads: ThreadHealth[]; driverName: string };
   try {
     result = pool ? await pool.run(recorder, originNs) : await loadHere(input, recorder, clock);
+  } catch (error) {
+    // the scheduler or the workload threw: keep what was recorded, the engine writes it as incomplete
+    requestCrashStop(input.stop, io.err, `load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    result = { stats: newLoadStats(), threads: [], driverName: input.driverKind };
   } finally {
     clearInterval(ticker);
     progress.clear();
@@ -87,13 +109,24 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
   return { recorded, health, durationMs: Math.round(endUs / 1000), driverName: result.driverName };
 }
 
+/** Operations each phase's open-loop schedule sends, summed over the workers' shares (each plans its own). */
+export function plannedPerPhase(scenario: Scenario, workers: number): number[] {
+  const totals = scenario.phases.map(() => 0);
+  for (let k = 0; k < workers; k++) {
+    planPhases(workers > 1 ? sharePhases(scenario.phases, k, workers) : scenario.phases).forEach((p, i) => (totals[i]! += plannedArrivals(p)));
+  }
+  return totals;
+}
+
 async function loadHere(input: LoadInput, recorder: Recorder, clock: Clock) {
   const { scenario, workload, stop } = input;
-  const driver: Driver = createDriver(input.driverKind, input.driverOptions);
+  const driver: Driver = guardDriver(createDriver(input.driverKind, input.driverOptions), (e) =>
+    requestCrashStop(stop, input.io.err, `driver failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+  );
   const hooks = {
     next: () => workload.next(),
     execute: driver.execute.bind(driver),
-    onSample: recorder.record.bind(recorder),
+    onSample: (s: Sample) => (s.result === CRASHED ? undefined : recorder.record(s)),
   };
   const shouldStop = () => stop.requested;
   const onPhase = (index: number, nowUs: number) => recorder.startPhase(index, nowUs);
@@ -117,7 +150,8 @@ async function startWorkers(input: LoadInput): Promise<WorkerPool> {
   const opNames = input.workload.operationNames;
   const stats = newLoadStats();
   const threads: ThreadHealth[] = [];
-  const failures: string[] = [];
+  // a failed worker stops the others (they drain and report), and the run is written as incomplete
+  const fail = (what: string) => requestCrashStop(stop, input.io.err, what);
   let recorder: Recorder | null = null;
   const workers: Worker[] = [];
   const ready: Promise<void>[] = [];
@@ -142,9 +176,9 @@ async function startWorkers(input: LoadInput): Promise<WorkerPool> {
             stats.completedOps += m.stats.completedOps;
             threads.push(m.health);
             void worker.terminate();
-          } else failures.push(`load worker ${index + 1}: ${m.message}`);
+          } else fail(`load worker ${index + 1}: ${m.message}`);
         });
-        worker.on('error', (e) => failures.push(`load worker ${index + 1}: ${e.stack ?? e.message}`));
+        worker.on('error', (e) => fail(`load worker ${index + 1}: ${e.stack ?? e.message}`));
         worker.on('exit', () => {
           markReady();
           resolve();
@@ -165,7 +199,6 @@ async function startWorkers(input: LoadInput): Promise<WorkerPool> {
       } finally {
         clearInterval(stopWatch);
       }
-      if (failures.length > 0) throw new Error(failures.join('\n'));
       return { stats, threads, driverName: input.driverKind };
     },
   };

@@ -3,7 +3,7 @@
 // Every exit path (success, gate failure, bad input, runtime error, interrupt) stops what it started.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { RunningEndpoint, Scenario, Summary } from '../types.js';
+import type { PhaseSnapshot, RunningEndpoint, Scenario, Summary } from '../types.js';
 import { formatProblems } from '../scenario/load.js';
 import { validateScenarioFile } from './validate.js';
 import { parseGate } from '../gates/parse.js';
@@ -32,6 +32,11 @@ import { formatComparisonTable } from '../compare/format.js';
 import { writeComparisonHtml } from '../compare/write.js';
 import { renderJunit, writeJunitFile } from '../report/junit.js';
 import { renderMarkdown, writeMarkdownOutputs } from '../report/markdown.js';
+import { shardLabel, workloadShard } from '../shard/shard.js';
+import { seedShare, setupDoneMessage, tableRoleProblem } from '../shard/table.js';
+import { parseAbortRules } from '../abort/parse.js';
+import type { AbortRule } from '../abort/parse.js';
+import { estimateCost, formatCostEstimate } from './estimate.js';
 
 export interface RunOptions extends PlanOverrides {
   file: string;
@@ -41,6 +46,8 @@ export interface RunOptions extends PlanOverrides {
   /** load worker threads (default: autoWorkers) */
   workers?: number;
   gates: string[];
+  /** --abort rules, added to the scenario's `abort:` list */
+  abort?: string[];
   keepTable: boolean;
   reuseTable: boolean;
   yes: boolean;
@@ -55,8 +62,24 @@ export interface RunOptions extends PlanOverrides {
   stepSummaryFile?: string;
   /** --price-read / --price-write: on-demand prices for report.html's cost estimate */
   prices?: Prices;
+  /** --setup-only: create the table and seed every item for the shards to --reuse-table, keep it, send no load */
+  setupOnly?: boolean;
+  /** `ddbench sweep`: replaces the phases with its steps, judges each as it ends, and has the last word on the summary */
+  controller?: RunController;
   io: EngineIO;
   stop: StopSignal;
+}
+
+/** Steers a run from outside the engine (a sweep) through three hooks; see src/sweep/controller.ts. */
+export interface RunController {
+  /** the scenario that will run (called before anything starts; throw UsageError for bad input) */
+  prepare(scenario: Scenario): Scenario;
+  /** each phase once it has ended and its operations are back; may set stop (with `planned`) */
+  onPhaseEnd(snapshot: PhaseSnapshot): void;
+  /** the summary before it is written: the controller adds its results and sets `pass` */
+  finish(summary: Summary): Summary;
+  /** the console report, instead of the per-operation table */
+  format?(summary: Summary): string;
 }
 
 export interface EngineIO {
@@ -71,6 +94,10 @@ export interface EngineIO {
 export interface StopSignal {
   requested: boolean;
   reason?: string;
+  /** the run itself chose to stop (a sweep found its knee): not an interruption, the summary is complete */
+  planned?: boolean;
+  /** why, when not a signal: an abort rule fired (exit 1) or something crashed (exit 3) */
+  cause?: 'abort' | 'crash';
 }
 
 export interface RunResult {
@@ -86,20 +113,26 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
     o.io.err(`${formatProblems(loaded.problems, o.file)}\n${loaded.problems.length} problem(s) in ${o.file}; nothing was run.\n`);
     return { exitCode: 2 };
   }
-  const scenario = applyOverrides(loaded.scenario, o);
+  const overridden = applyOverrides(loaded.scenario, o);
+  const scenario = o.controller ? o.controller.prepare(overridden) : overridden;
   const gateProblems = o.gates.flatMap((g) => {
     const parsed = parseGate(g, scenario.operations.map((op) => op.name));
     return parsed.ok ? [] : [`--gate "${g}": ${parsed.message}`];
   });
   if (gateProblems.length > 0) throw new UsageError(gateProblems.join('\n'));
+  const abort = parseAbortRules([...(scenario.abort ?? []), ...(o.abort ?? [])], scenario.operations.map((op) => op.name));
+  if (abort.problems.length > 0) throw new UsageError(abort.problems.map((p) => `--abort: ${p}`).join('\n'));
   const driverIssue = driverProblem(o.driver, scenario.retries.mode);
   if (driverIssue !== undefined) throw new UsageError(driverIssue);
+  const tableRole = tableRoleProblem(o);
+  if (tableRole !== undefined) throw new UsageError(tableRole);
   const baseline = o.baseline ? await loadBaseline(o.baseline, scenario.name) : undefined;
-  const workload = createWorkload(scenario, { seed: scenario.randomSeed });
+  const shard = workloadShard(o.shard);
+  const workload = createWorkload(scenario, { seed: scenario.randomSeed, ...(shard ? { shard } : {}) });
 
   const endpoint = await resolveTarget(o.target, { ...(o.region ? { region: o.region } : {}), log });
   try {
-    return await runOnTarget(o, scenario, loaded.source, workload, endpoint, log, baseline);
+    return await runOnTarget(o, scenario, loaded.source, workload, endpoint, log, baseline, abort.rules);
   } finally {
     await endpoint.stop();
   }
@@ -113,6 +146,7 @@ async function runOnTarget(
   endpoint: RunningEndpoint,
   log: (msg: string) => void,
   baseline?: LoadedBaseline,
+  abortRules: AbortRule[] = [],
 ): Promise<RunResult> {
   const target = endpoint.info;
   const unsupported = unsupportedOperations(scenario, target, { file: o.file });
@@ -122,15 +156,16 @@ async function runOnTarget(
   const client = createDynamoClient(target.endpoint, target.region);
   const runId = `${scenario.name}-${Date.now().toString(36)}`;
   const startedAt = new Date();
-  const outDir = resolve(o.outDir ?? join('reports', `${scenario.name}-${stamp(startedAt)}`));
+  const outDir = resolve(o.outDir ?? join('reports', `${scenario.name}-${stamp(startedAt)}${o.shard ? `-${shardLabel(o.shard)}` : ''}`));
   let created = false;
   let summary: Summary | undefined;
   try {
     ({ created } = await prepareTable(client, scenario.table, { reuse: o.reuseTable, runId, log }));
     let seedStats: Summary['seed'];
     if (scenario.seed && scenario.seed.items > 0 && !o.reuseTable && !o.stop.requested) {
-      log(`seeding ${scenario.seed.items} items into ${scenario.table.name}...`);
-      seedStats = await seedTable(client, scenario.table.name, workload.seedItems(), scenario.seed.items, {
+      const seedItems = seedShare(scenario.seed.items, o.shard);
+      log(`seeding ${seedItems} items into ${scenario.table.name}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count}'s share)` : ''}...`);
+      seedStats = await seedTable(client, scenario.table.name, workload.seedItems(), seedItems, {
         keyAttributes: [scenario.table.partitionKey.name, ...(scenario.table.sortKey ? [scenario.table.sortKey.name] : [])],
         onProgress: (done: number, total: number) => {
           if (o.io.isTTY) o.io.err(`\r\x1b[2Kseeded ${done}/${total}`);
@@ -138,6 +173,10 @@ async function runOnTarget(
       });
       if (o.io.isTTY) o.io.err('\r\x1b[2K');
       log(`seeded ${seedStats!.items} items in ${(seedStats!.durationMs / 1000).toFixed(1)}s (${seedStats!.retries} batch retries)`);
+    }
+    if (o.setupOnly) {
+      log(setupDoneMessage(scenario.table.name, seedStats?.items ?? 0, o.target));
+      return { exitCode: o.stop.requested ? 130 : 0 };
     }
     await mkdir(outDir, { recursive: true });
     const driverOptions = {
@@ -150,8 +189,8 @@ async function runOnTarget(
     };
     const workers = Math.max(1, Math.min(o.workers ?? autoWorkers(scenario, o.driver), scenario.concurrency));
     log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${o.driver}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
-    const load = await executeLoad({ scenario, workload, driverKind: o.driver, driverOptions, workers, io: o.io, stop: o.stop, hlogPath: join(outDir, 'latency.hlog') });
-    const interrupted = o.stop.requested;
+    const load = await executeLoad({ scenario, workload, driverKind: o.driver, driverOptions, workers, io: o.io, stop: o.stop, hlogPath: join(outDir, 'latency.hlog'), abortRules, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
+    const interrupted = o.stop.requested && o.stop.planned !== true;
     summary = buildSummary({
       ddbenchVersion: VERSION,
       recorded: load.recorded,
@@ -161,28 +200,32 @@ async function runOnTarget(
       target,
       driver: load.driverName,
       loadWorkers: workers,
+      ...(o.shard ? { shard: o.shard } : {}),
       generator: load.health,
       startedAt: startedAt.toISOString(),
       durationMs: load.durationMs,
       complete: !interrupted,
-      ...(interrupted ? { stopReason: o.stop.reason ?? 'interrupted' } : {}),
+      ...(o.stop.requested ? { stopReason: o.stop.reason ?? 'interrupted' } : {}),
       ...(seedStats ? { seed: seedStats } : {}),
       extraGates: o.gates,
       environment: captureEnvironment(),
     });
   } finally {
-    if (created && !o.keepTable) {
+    if (created && !o.keepTable && !o.setupOnly) {
       await deleteTableIfOwned(client, scenario.table.name, runId, created, { log }).catch((e: unknown) => log(`could not delete table ${scenario.table.name}: ${String(e)}`));
     } else if (created) {
-      log(`kept table ${scenario.table.name} (--keep-table)`);
+      log(`kept table ${scenario.table.name} (${o.setupOnly ? '--setup-only' : '--keep-table'})`);
     }
     client.destroy();
   }
   if (!summary) throw new Error('no summary was built');
+  if (o.controller) summary = o.controller.finish(summary);
+  // an aborted run failed its own criteria, whatever its gates say about the part that ran
+  if (o.stop.cause === 'abort') summary = { ...summary, pass: false };
   if (baseline) summary = applyBaseline(summary, baseline, join(outDir, 'summary.json'));
   await writeSummaryFile(outDir, summary);
   const reportFile = await writeReportFile(outDir, summary, o.prices ? { prices: o.prices } : {});
-  o.io.out(`${formatOperationTable(summary)}\n`);
+  o.io.out(`${o.controller?.format ? o.controller.format(summary) : formatOperationTable(summary)}\n`);
   if (baseline && summary.comparison) {
     o.io.out(`\n${formatComparisonTable(summary.comparison)}\n`);
     o.io.out(`comparison: ${await writeComparisonHtml(outDir, summary.comparison, baseline.summary, summary)}\n`);
@@ -192,9 +235,10 @@ async function runOnTarget(
   for (const file of await writeMarkdownOutputs(renderMarkdown(summary), markdownTargets)) o.io.out(`markdown: ${file}\n`);
   o.io.out(`report: ${reportFile}\n`);
   o.io.out(`results: ${join(outDir, 'summary.json')}\n`);
-  if (o.stop.requested) {
+  if (o.stop.requested && o.stop.planned !== true) {
     o.io.out(`run stopped early (${o.stop.reason ?? 'interrupted'}): the summary is partial and marked complete: false\n`);
-    return { exitCode: 130, summary, outDir };
+    // aborted: the run failed its criteria (1); crashed: a runtime error (3); a signal: 130
+    return { exitCode: o.stop.cause === 'abort' ? 1 : o.stop.cause === 'crash' ? 3 : 130, summary, outDir };
   }
   return { exitCode: summary.pass ? 0 : 1, summary, outDir };
 }
@@ -205,7 +249,8 @@ async function confirmRemote(o: RunOptions, scenario: Scenario, endpoint: string
   const question =
     `${endpoint} is not on this machine. This run will create table ${scenario.table.name}` +
     `${o.reuseTable ? ' (reused, not created)' : ''}, write ${req.seedBatches} seed batches and send ` +
-    `${req.load === null ? 'a closed-loop number of' : `about ${req.load}`} requests over ${(plannedDurationMs(scenario) / 1000).toFixed(0)}s. Continue?`;
+    `${req.load === null ? 'a closed-loop number of' : `about ${req.load}`} requests over ${(plannedDurationMs(scenario) / 1000).toFixed(0)}s; ` +
+    `${formatCostEstimate(estimateCost(scenario, o.prices), o.prices)}. Continue?`;
   if (!o.io.confirm) throw new UsageError(`${question}\nno terminal to ask on: pass --yes to confirm.`);
   if (!(await o.io.confirm(question))) throw new UsageError('not confirmed; nothing was sent.');
 }

@@ -15,7 +15,7 @@ export function evaluateGates(exprs: string[], summary: GateSummary): GateResult
   });
 }
 
-export function evaluateGate(gate: Gate, summary: GateSummary): GateResult {
+export function evaluateGate(gate: Gate, summary: Pick<GateSummary, 'operations' | 'total'>): GateResult {
   const subject = gate.operation === undefined ? summary.total : summary.operations[gate.operation];
   const who = gate.operation === undefined ? 'the run' : `operation ${gate.operation}`;
   const result = (actual: number | null, why?: string): GateResult => {

@@ -2,6 +2,8 @@
 // whatever parts of the file are well formed, so that every problem is reported in one go.
 
 import { checkOperation, type OpContext, type TableView } from './check-ops.js';
+import { checkSweep } from './check-sweep.js';
+import { parseAbortRule } from '../abort/parse.js';
 import { checkItemSize, checkItemTemplate, checkTemplate, keyRoles, type KeyRole } from './check-templates.js';
 import { durationToMs } from './duration.js';
 import type { RawProblem } from './issues.js';
@@ -40,6 +42,15 @@ export function checkScenario(raw: unknown, parseGate: GateParser): RawProblem[]
       if (typeof gate !== 'string') return;
       const parsed = parseGate(gate, names);
       if (!parsed.ok) problems.push({ path: ['gates', i], message: parsed.message });
+    });
+  }
+  checkSweep(raw.sweep, [...seen.keys()], parseGate, problems);
+  if (Array.isArray(raw.abort)) {
+    const names = [...seen.keys()];
+    raw.abort.forEach((expr: unknown, i) => {
+      if (typeof expr !== 'string') return;
+      const parsed = parseAbortRule(expr, names);
+      if (!parsed.ok) problems.push({ path: ['abort', i], message: parsed.message });
     });
   }
   return problems;

@@ -7,11 +7,12 @@ import type {
   OperationSpec,
   PhaseSpec,
   Scenario,
+  SweepSpec,
   TableSpec,
   TransactItemSpec,
 } from '../types.js';
 import { durationToMs } from './duration.js';
-import type { OperationFile, PhaseFile, ScenarioFile, TableFile } from './schema.js';
+import type { OperationFile, PhaseFile, ScenarioFile, SweepFile, TableFile } from './schema.js';
 
 export const DEFAULTS = {
   mode: 'open',
@@ -73,6 +74,8 @@ export function normaliseScenario(file: ScenarioFile): Scenario {
     },
     randomSeed: file.randomSeed ?? DEFAULTS.randomSeed,
     requestTimeoutMs: file.requestTimeout === undefined ? DEFAULTS.requestTimeoutMs : ms(file.requestTimeout),
+    ...(file.sweep === undefined ? {} : { sweep: normaliseSweep(file.sweep) }),
+    ...(file.abort === undefined || file.abort.length === 0 ? {} : { abort: [...file.abort] }),
   };
   return scenario;
 }
@@ -111,4 +114,23 @@ function normalisePhase(p: PhaseFile, mode: 'open' | 'closed', concurrency: numb
   if (mode === 'closed') phase.workers = p.workers ?? concurrency;
   if (p.thinkTime !== undefined) phase.thinkTimeMs = ms(p.thinkTime);
   return phase;
+}
+
+/** Only what the file gives: `ddbench sweep` fills the rest from its flags and defaults. */
+function normaliseSweep(f: SweepFile): SweepSpec {
+  const spec: SweepSpec = {};
+  if (f.from !== undefined) spec.fromOpsPerSec = f.from;
+  if (f.to !== undefined) spec.toOpsPerSec = f.to;
+  if (f.step !== undefined) spec.step = f.step.replace(/\s+/g, '');
+  if (f.stepDuration !== undefined) spec.stepDurationMs = ms(f.stepDuration);
+  if (f.warmup !== undefined) spec.warmupMs = ms(f.warmup);
+  if (f.slo !== undefined) spec.slo = [...f.slo];
+  if (f.maxErrorRate !== undefined) spec.maxErrorRatePct = percentValue(f.maxErrorRate);
+  if (f.minAchieved !== undefined) spec.minAchievedPct = percentValue(f.minAchieved);
+  return spec;
+}
+
+/** `1%`, `"1"` or 1: percent. */
+export function percentValue(v: string | number): number {
+  return typeof v === 'number' ? v : Number(v.replace('%', '').trim());
 }

@@ -175,6 +175,25 @@ export const PhaseSchema = z.strictObject({
   warmup: z.boolean(e('expected true or false')).optional().meta({ description: 'left out of verdicts and gates' }),
 });
 
+/** `x2` / `*1.5` (multiply the rate each step) or `+500` (add to it) */
+export const SWEEP_STEP_PATTERN = /^\s*(?:[x*×]\s*\d+(?:\.\d+)?|\+\s*\d+(?:\.\d+)?)\s*$/;
+/** `1%`, `0.5 %` or a bare number of percent */
+export const PERCENT_PATTERN = /^\s*\d+(?:\.\d+)?\s*%?\s*$/;
+
+const percent = (what: string) =>
+  z.union([between(what, 0, 100), pattern(PERCENT_PATTERN, what)], e(`expected ${what}`)).meta({ description: `${what}: a number or "1%"` });
+
+export const SweepSchema = z.strictObject({
+  from: positiveNumber().optional().meta({ description: 'first measured step, ops/s (--from)' }),
+  to: positiveNumber().optional().meta({ description: 'highest step, ops/s, inclusive (--to)' }),
+  step: pattern(SWEEP_STEP_PATTERN, 'a step like "x2" (multiply the rate) or "+500" (add to it)').optional().meta({ description: 'default x2 (--step)' }),
+  stepDuration: duration(true).optional().meta({ description: 'length of each step, default 30s (--step-duration)' }),
+  warmup: duration(false).optional().meta({ description: 'warm-up step at `from` before the first measured step, default 5s; 0 for none (--warmup)' }),
+  slo: z.array(nonEmpty('a gate like "p99 < 10ms"')).optional().meta({ description: 'gates every step must meet, default ["p99 < 10ms"] (--slo)' }),
+  maxErrorRate: percent('a percentage from 0 to 100').optional().meta({ description: 'highest error rate a step may have, default 1% (--max-error-rate)' }),
+  minAchieved: percent('a percentage from 0 to 100').optional().meta({ description: 'achieved / target rate below which the target cannot keep up, default 90% (--min-achieved)' }),
+});
+
 export const RetriesSchema = z.strictObject({
   maxAttempts: intIn(1, 10).optional().meta({ description: 'attempts including the first, default 3' }),
   mode: z.enum(['standard', 'adaptive'], e('expected standard or adaptive')).optional(),
@@ -199,6 +218,11 @@ export const ScenarioFileSchema = z
     retries: RetriesSchema.optional(),
     randomSeed: z.number(e('expected an integer')).int(e('expected an integer')).optional().meta({ description: 'default 1' }),
     requestTimeout: duration(true).optional().meta({ description: 'default 5s' }),
+    sweep: SweepSchema.optional().meta({ description: 'defaults for `ddbench sweep` (its flags override them); `run` ignores this block' }),
+    abort: z
+      .array(nonEmpty('an abort rule like "errors > 50% for 10s" or "unreachable for 5s"'))
+      .optional()
+      .meta({ description: 'stop the run early when a rule holds for its window: "errors > 50% for 10s", "unreachable for 5s", "p99 > 1s for 10s"' }),
   })
   .meta({ title: 'ddbench scenario' });
 
@@ -209,3 +233,4 @@ export type OperationFile = z.infer<typeof OperationSchema>;
 export type TransactItemFile = z.infer<typeof TransactItemSchema>;
 export type PhaseFile = z.infer<typeof PhaseSchema>;
 export type SeedFile = z.infer<typeof SeedSchema>;
+export type SweepFile = z.infer<typeof SweepSchema>;

@@ -4,7 +4,10 @@
 // child process: `node fake-dynamodb.js --stall-after-ms 2000 --stall-ms 1000`; prints
 // `READY <port>` and exits when its stdin closes. `--throttle-first N` answers the first N data
 // requests with ProvisionedThroughputExceededException (with ThrottlingReasons), as a
-// provisioned table over its capacity does.
+// provisioned table over its capacity does. `--capacity-ops N` serves data requests one at a
+// time at most N per second (a single server with a 1/N s service slot): below N/s answers are
+// immediate, above it a queue builds and latency climbs without bound, so a rate sweep's knee
+// sits exactly between the steps either side of N.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -14,6 +17,8 @@ interface Options {
   stallMs: number;
   /** throttle this many data requests, then answer normally */
   throttleFirst: number;
+  /** serve at most this many data requests per second, queueing the rest (0: no limit) */
+  capacityOps: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -21,13 +26,15 @@ function parseArgs(argv: string[]): Options {
     const i = argv.indexOf(flag);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
-  return { stallAfterMs: get('--stall-after-ms', -1), stallMs: get('--stall-ms', 0), throttleFirst: get('--throttle-first', 0) };
+  return { stallAfterMs: get('--stall-after-ms', -1), stallMs: get('--stall-ms', 0), throttleFirst: get('--throttle-first', 0), capacityOps: get('--capacity-ops', 0) };
 }
 
 const opts = parseArgs(process.argv.slice(2));
 const tables = new Map<string, Record<string, unknown>>();
 let firstDataAtMs = -1;
 let dataRequests = 0;
+/** when the capacity-limited server is next free (performance.now() ms) */
+let serverFreeAtMs = 0;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -92,6 +99,17 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (isData && opts.stallAfterMs >= 0 && nowMs >= stallStart && nowMs < stallEnd) {
       setTimeout(() => handle(op, body, res), stallEnd - nowMs);
       return;
+    }
+    if (isData && opts.capacityOps > 0) {
+      const slotMs = 1000 / opts.capacityOps;
+      const startMs = Math.max(nowMs, serverFreeAtMs);
+      serverFreeAtMs = startMs + slotMs;
+      const waitMs = startMs - nowMs;
+      // under capacity a request is served at once: only a queue adds latency
+      if (waitMs >= 1) {
+        setTimeout(() => handle(op, body, res), waitMs);
+        return;
+      }
     }
     handle(op, body, res);
   });

@@ -11,6 +11,7 @@ import { contextSection } from './sections/context.js';
 import { operationsSection } from './sections/operations.js';
 import { spectrumSection } from './sections/spectrum.js';
 import { timelineSection } from './sections/timeline.js';
+import { sweepSection } from './sections/sweep.js';
 import { headerSection, verdictSection } from './sections/verdict.js';
 
 export interface ReportOptions {
@@ -22,6 +23,7 @@ export function renderReport(summary: Summary, opts: ReportOptions = {}): string
   const prices = opts.prices ?? DEFAULT_PRICES;
   const body = html`${headerSection(summary)}
 ${verdictSection(summary)}
+${sweepSection(summary)}
 ${spectrumSection(summary)}
 ${timelineSection(summary)}
 ${operationsSection(summary, prices)}

@@ -22,6 +22,8 @@ export interface ChartSeries {
   dashed?: boolean;
   /** how points that share a pixel combine */
   aggregate: Aggregate;
+  /** mark every point with a dot (few points that each mean something: a sweep's steps) */
+  dots?: boolean;
 }
 
 export interface ChartSpec {
@@ -82,7 +84,8 @@ export function lineChart(spec: ChartSpec): Raw {
   const lines = spec.series.map((s) => {
     const pts = downsample(s.points, buckets, s.aggregate).map(([vx, vy]): Point => [x.map(vx), Number.isFinite(vy) ? clampY(y.map(vy)) : NaN]);
     const d = pathData(pts);
-    return d === '' ? '' : html`<path class="line c${s.color}${s.dashed ? ' dashed' : ''}" d="${d}"><title>${s.name}</title></path>`;
+    const dots = s.dots ? pts.filter(([px, py]) => Number.isFinite(px) && Number.isFinite(py)).map(([px, py]) => html`<circle class="c${s.color}" cx="${fix(px)}" cy="${fix(py)}" r="3.5" fill="currentColor"/>`) : [];
+    return d === '' ? '' : html`<path class="line c${s.color}${s.dashed ? ' dashed' : ''}" d="${d}"><title>${s.name}</title></path>${dots}`;
   });
   const hasData = lines.some((l) => l !== '');
   const axisAttr = (sc: Scale) => `${sc.kind} ${sc.domain[0]} ${sc.domain[1]} ${fix(sc.range[0])} ${fix(sc.range[1])}`;

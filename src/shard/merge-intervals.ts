@@ -1,0 +1,139 @@
+// The merged run's intervals, by absolute time. Each shard's .hlog gives its load start
+// (StartTime) and, per second, a latency histogram per operation:outcome; an interval of a
+// shard goes into the 1 s bucket of the merged run (from the earliest shard's start) in which
+// it starts, and the bucket's histograms are added. Counts, errors, throttles, conditional
+// failures and latency percentiles per bucket are therefore exact. Retries and the target rate
+// come from the shards' summaries (summed); per-interval service time is not in the .hlog, so a
+// bucket shows the highest of its shards' service p50 / p99 (a bound, not a merge). Pure.
+import type { Histogram } from 'hdr-histogram-js';
+import { EXPECTED_OUTCOMES } from '../types.js';
+import type { IntervalSummary, Summary } from '../types.js';
+import { decode, maxUs, mergeInto, newHistogram } from '../recorder/histogram.js';
+import { formatHeaderLines, formatIntervalLine } from '../recorder/hlog-format.js';
+import type { HlogContent } from './hlog-read.js';
+import { splitTag } from './hlog-read.js';
+
+export interface ShardTimeline {
+  summary: Summary;
+  hlog: HlogContent;
+}
+
+interface Bucket {
+  /** per hlog tag (`op:outcome`): the shards' encoded histograms, decoded one bucket at a time */
+  tags: Map<string, string[]>;
+  retries: number;
+  targetRateOpsPerSec: number;
+  phaseIndex: number | undefined;
+  serviceP50Us: number;
+  serviceP99Us: number;
+}
+
+export interface MergedTimeline {
+  /** epoch ms of the earliest shard's load start: the merged run's clock 0 */
+  startEpochMs: number;
+  /** from clock 0 to the end of the last shard's load */
+  durationMs: number;
+  intervals: IntervalSummary[];
+  /** the merged .hlog, line by line (no newlines) */
+  hlogLines: string[];
+}
+
+/** Bucket (whole seconds since `originMs`) of a time given as epoch ms; ms-rounded so float noise never moves a boundary. */
+function bucketOf(epochMs: number, originMs: number): number {
+  return Math.max(0, Math.floor(Math.round(epochMs - originMs) / 1000));
+}
+
+export function mergeTimelines(shards: ShardTimeline[]): MergedTimeline {
+  const originMs = Math.min(...shards.map((s) => s.hlog.startEpochMs));
+  const buckets = new Map<number, Bucket>();
+  const bucket = (b: number): Bucket => {
+    let x = buckets.get(b);
+    if (x === undefined) {
+      x = { tags: new Map(), retries: 0, targetRateOpsPerSec: 0, phaseIndex: undefined, serviceP50Us: 0, serviceP99Us: 0 };
+      buckets.set(b, x);
+    }
+    return x;
+  };
+  let endMs = originMs;
+  for (const { summary, hlog } of shards) {
+    endMs = Math.max(endMs, hlog.startEpochMs + summary.durationMs);
+    for (const line of hlog.intervals) {
+      // the untagged line is the sum of the tagged ones: adding both would count twice
+      if (line.tag === undefined) continue;
+      const into = bucket(bucketOf(hlog.baseEpochMs + line.startSec * 1000, originMs)).tags;
+      const list = into.get(line.tag);
+      if (list === undefined) into.set(line.tag, [line.encoded]);
+      else list.push(line.encoded);
+    }
+    // the recorder's clock 0 is the log's StartTime
+    for (const iv of summary.intervals) {
+      const x = bucket(bucketOf(hlog.startEpochMs + iv.startSec * 1000, originMs));
+      x.retries += iv.retries;
+      x.targetRateOpsPerSec += iv.targetRateOpsPerSec;
+      x.phaseIndex = x.phaseIndex === undefined ? iv.phaseIndex : Math.min(x.phaseIndex, iv.phaseIndex);
+      x.serviceP50Us = Math.max(x.serviceP50Us, iv.serviceP50Us);
+      x.serviceP99Us = Math.max(x.serviceP99Us, iv.serviceP99Us);
+    }
+  }
+  const last = Math.max(-1, ...buckets.keys());
+  const intervals: IntervalSummary[] = [];
+  const hlogLines = formatHeaderLines(originMs);
+  let phaseIndex = 0;
+  for (let b = 0; b <= last; b++) {
+    const x = buckets.get(b) ?? bucket(b);
+    phaseIndex = x.phaseIndex ?? phaseIndex;
+    intervals.push(summarise(b, x, phaseIndex, hlogLines));
+    buckets.delete(b);
+  }
+  return { startEpochMs: originMs, durationMs: Math.round(endMs - originMs), intervals, hlogLines };
+}
+
+function summarise(b: number, x: Bucket, phaseIndex: number, hlogLines: string[]): IntervalSummary {
+  const all = newHistogram();
+  const perOp = new Map<string, { h: Histogram; count: number; errors: number }>();
+  let errors = 0;
+  let throttles = 0;
+  let conditionalFailures = 0;
+  const tagged: string[] = [];
+  for (const [tag, encodings] of [...x.tags].sort(([a], [b2]) => (a < b2 ? -1 : a > b2 ? 1 : 0))) {
+    const h = newHistogram();
+    for (const e of encodings) mergeInto(h, decode(e));
+    const parsed = splitTag(tag);
+    const op = parsed?.op ?? tag;
+    const n = h.totalCount;
+    const isError = parsed !== undefined && !EXPECTED_OUTCOMES.has(parsed.kind);
+    if (isError) errors += n;
+    if (parsed?.kind === 'throttled') throttles += n;
+    if (parsed?.kind === 'conditional-failed') conditionalFailures += n;
+    let slot = perOp.get(op);
+    if (slot === undefined) {
+      slot = { h: newHistogram(), count: 0, errors: 0 };
+      perOp.set(op, slot);
+    }
+    mergeInto(slot.h, h);
+    slot.count += n;
+    if (isError) slot.errors += n;
+    mergeInto(all, h);
+    tagged.push(formatIntervalLine(h, b, 1, tag));
+  }
+  if (all.totalCount > 0) hlogLines.push(formatIntervalLine(all, b, 1), ...tagged);
+  const empty = all.totalCount === 0;
+  const operations: IntervalSummary['operations'] = {};
+  for (const [op, s] of perOp) operations[op] = { count: s.count, errors: s.errors, p50Us: s.h.getValueAtPercentile(50), p99Us: s.h.getValueAtPercentile(99), maxUs: maxUs(s.h) };
+  return {
+    startSec: b,
+    phaseIndex,
+    count: all.totalCount,
+    errors,
+    throttles,
+    retries: x.retries,
+    conditionalFailures,
+    targetRateOpsPerSec: x.targetRateOpsPerSec,
+    latencyP50Us: empty ? 0 : all.getValueAtPercentile(50),
+    latencyP99Us: empty ? 0 : all.getValueAtPercentile(99),
+    latencyMaxUs: maxUs(all),
+    serviceP50Us: x.serviceP50Us,
+    serviceP99Us: x.serviceP99Us,
+    operations,
+  };
+}

@@ -1,0 +1,90 @@
+// `ddbench sweep` as a RunController: the normal engine runs (same table lifecycle, seeding,
+// workers, recorder, summary and reports); the sweep only
+//  - replaces the scenario's phases with its steps (prepare),
+//  - judges each step as soon as its phase has ended and its operations are back, and stops the
+//    run at the first step that breaks a bound: a planned stop, not an interruption (onPhaseEnd),
+//  - adds `sweep` to the summary, with the knee, and decides `pass` (finish).
+import type { PhaseSnapshot, Scenario, Summary, SweepStep, SweepSummary } from '../types.js';
+import type { EngineIO, RunController, StopSignal } from '../engine/run.js';
+import { UsageError } from '../errors.js';
+import { evaluateStep, formatRate, stopReasonFor, sweepVerdict } from './evaluate.js';
+import { formatSweepReport, formatStepLine, boundsText } from './format.js';
+import { resolveSweep } from './settings.js';
+import type { SweepFlags, SweepSettings } from './settings.js';
+import { stepPhases } from './steps.js';
+
+export interface SweepController extends RunController {
+  /** the steps judged so far */
+  readonly steps: readonly SweepStep[];
+}
+
+export function createSweepController(flags: SweepFlags, stop: StopSignal, io: EngineIO): SweepController {
+  const steps: SweepStep[] = [];
+  const log = (line: string) => io.err(`${io.isTTY ? '\r\x1b[2K' : ''}${line}\n`);
+  let settings: SweepSettings | undefined;
+  let scenario: Scenario | undefined;
+  let decided = false;
+
+  return {
+    steps,
+    prepare(input) {
+      if (input.mode === 'closed') {
+        throw new UsageError(`${input.name} is a closed-loop scenario (mode: closed); a sweep steps the arrival rate, so it needs an open-loop one`);
+      }
+      const s = resolveSweep(flags, input.sweep, input.operations.map((o) => o.name));
+      settings = s;
+      scenario = { ...input, phases: stepPhases(s.rates, s.stepDurationMs, s.warmupMs), gates: [] };
+      const warmup = s.warmupMs > 0 ? `, after a ${s.warmupMs / 1000}s warm-up at ${formatRate(s.fromOpsPerSec)} ops/s` : '';
+      log(`sweep: ${s.rates.length} steps of ${s.stepDurationMs / 1000}s, ${s.rates.map((r) => formatRate(r)).join(', ')} ops/s (step ${s.step})${warmup}`);
+      log(`sweep: each step must hold ${boundsText(s)}; the sweep stops at the first that does not`);
+      if (input.gates.length > 0) log(`sweep: the scenario's gates (${input.gates.join(', ')}) are not checked: the SLOs above judge each step`);
+      return scenario;
+    },
+
+    onPhaseEnd(snapshot: PhaseSnapshot) {
+      const phase = scenario?.phases[snapshot.index];
+      if (settings === undefined || phase === undefined || phase.warmup || decided) return;
+      // cut short by an interrupt: too little of the step ran to judge it
+      if (snapshot.plannedCount !== undefined && snapshot.count < snapshot.plannedCount) return;
+      const step = evaluateStep(snapshot, phase.rateOpsPerSec ?? 0, scenario!.operations.map((o) => o.name), settings);
+      steps.push(step);
+      log(formatStepLine(step));
+      if (step.pass) return;
+      decided = true;
+      if (!stop.requested) {
+        stop.reason = stopReasonFor(step);
+        stop.planned = true;
+        stop.requested = true;
+      }
+    },
+
+    finish(summary: Summary): Summary {
+      const s = settings!;
+      const verdict = sweepVerdict(steps, s.rates.length);
+      const last = steps[steps.length - 1];
+      const stopReason =
+        verdict.broken !== undefined
+          ? stopReasonFor(verdict.broken)
+          : verdict.outcome === 'all-passed'
+            ? `sweep: every step passed, up to ${formatRate(last!.targetOpsPerSec, false)} ops/s (--to ${s.toOpsPerSec}); the knee is higher`
+            : (summary.stopReason ?? 'interrupted');
+      const sweep: SweepSummary = {
+        fromOpsPerSec: s.fromOpsPerSec,
+        toOpsPerSec: s.toOpsPerSec,
+        step: s.step,
+        stepDurationMs: s.stepDurationMs,
+        warmupMs: s.warmupMs,
+        slo: s.slo,
+        maxErrorRatePct: s.maxErrorRatePct,
+        minAchievedPct: s.minAchievedPct,
+        steps,
+        kneeOpsPerSec: verdict.kneeOpsPerSec,
+        outcome: verdict.outcome,
+        stopReason,
+      };
+      return { ...summary, stopReason, pass: verdict.outcome === 'knee' || verdict.outcome === 'all-passed', sweep };
+    },
+
+    format: formatSweepReport,
+  };
+}

@@ -1,0 +1,131 @@
+// Judging one step, and the sweep as a whole. Pure: a step is judged from its phase's recorded
+// data alone (histograms and counters), with the same gate evaluation as a run's gates, so
+// `--slo "get-profile.p99 < 5ms"` means exactly what `--gate` means, for one step.
+//
+// A step fails when any of these breaks:
+//  - an SLO (a gate expression, over all operations or one);
+//  - the error bound: errors / operations must stay below maxErrorRatePct (0: no error at all);
+//  - keeping up: achieved / target at least minAchievedPct, and at most MAX_LATE_SEND_PCT of the
+//    operations sent more than 5 ms after their intended start (the target held every slot, or
+//    the load generator itself fell behind: either way this rate is not being delivered).
+import type { Gate, PhaseSnapshot, SweepStep, SweepStepStats, SweepSummary } from '../types.js';
+import { evaluateGate } from '../gates/evaluate.js';
+import { addMeasured, errorCount, newMeasured, operationSummary } from '../summary/operation.js';
+import type { Measured } from '../summary/operation.js';
+import { percentiles } from '../recorder/histogram.js';
+
+/** More than this share of late sends (%) and the step did not get its rate. */
+export const MAX_LATE_SEND_PCT = 5;
+
+export interface StepBounds {
+  gates: Gate[];
+  maxErrorRatePct: number;
+  minAchievedPct: number;
+}
+
+/** The recorded data a step is judged on: a PhaseSnapshot's fields, without the bookkeeping. */
+export type StepData = Pick<PhaseSnapshot, 'index' | 'actualDurationMs' | 'latency' | 'service' | 'counts' | 'lateSends' | 'lateSendUs'>;
+
+export function evaluateStep(data: StepData, targetOpsPerSec: number, operationNames: readonly string[], bounds: StepBounds): SweepStep {
+  const sec = data.actualDurationMs / 1000;
+  const names = [...operationNames, ...Object.keys(data.counts).filter((n) => !operationNames.includes(n)).sort()];
+  const all = newMeasured();
+  const perOp = new Map<string, Measured>();
+  for (const name of names) {
+    const m = addMeasured(newMeasured(), data.latency[name], data.service[name], data.counts[name]);
+    perOp.set(name, m);
+    addMeasured(all, m.latency, m.service, m.counters);
+  }
+  const count = all.counters.count;
+  const achievedOpsPerSec = sec > 0 ? count / sec : 0;
+  const reasons: string[] = [];
+  if (count === 0) reasons.push('no operation completed');
+
+  if (count > 0) {
+    const view = { total: operationSummary(all, sec), operations: Object.fromEntries([...perOp].map(([n, m]) => [n, operationSummary(m, sec)])) };
+    for (const gate of bounds.gates) {
+      const r = evaluateGate(gate, view);
+      if (!r.pass) reasons.push(`broke ${gate.expr.trim()} (${r.actual === null ? 'no samples' : formatValue(r.actual, r.unit)})`);
+    }
+    const errorPct = (errorCount(all.counters.outcomes) / count) * 100;
+    const errorsOk = bounds.maxErrorRatePct > 0 ? errorPct < bounds.maxErrorRatePct : errorPct === 0;
+    if (!errorsOk) reasons.push(`broke errors < ${bounds.maxErrorRatePct}% (${formatValue(errorPct, '%')})`);
+    const achievedPct = targetOpsPerSec > 0 ? (achievedOpsPerSec / targetOpsPerSec) * 100 : 100;
+    if (achievedPct < bounds.minAchievedPct) {
+      reasons.push(`cannot keep up: achieved ${formatRate(achievedOpsPerSec)} ops/s, ${achievedPct.toFixed(0)}% of the target (below ${bounds.minAchievedPct}%)`);
+    }
+    const latePct = (data.lateSends / count) * 100;
+    if (latePct > MAX_LATE_SEND_PCT) {
+      reasons.push(
+        `cannot keep up: ${latePct.toFixed(1)}% of operations left more than ${data.lateSendUs / 1000} ms after their intended start (every concurrency slot busy, or the load generator saturated)`,
+      );
+    }
+  }
+  return {
+    phaseIndex: data.index,
+    targetOpsPerSec,
+    achievedOpsPerSec,
+    durationMs: data.actualDurationMs,
+    pass: reasons.length === 0,
+    reasons,
+    operations: Object.fromEntries([...perOp].map(([n, m]) => [n, stepStats(m)])),
+    total: stepStats(all),
+  };
+}
+
+/** The same percentiles, at the same precision, as summary.json's (0 when empty). */
+function stepStats(m: Measured): SweepStepStats {
+  const p = percentiles(m.latency);
+  return { count: m.counters.count, errors: errorCount(m.counters.outcomes), p50Us: p.p50, p99Us: p.p99, p999Us: p.p999, maxUs: p.max };
+}
+
+export interface SweepVerdict {
+  kneeOpsPerSec: number | null;
+  outcome: SweepSummary['outcome'];
+  /** the step that broke a bound, when one did */
+  broken?: SweepStep;
+}
+
+/**
+ * The knee: the achieved rate of the highest step that met every bound. Steps are judged in
+ * order and the sweep stops at the first that fails, so the passing steps are the ones before
+ * it. `plannedSteps`: how many measured steps the sweep had; fewer judged and none failed
+ * means it was interrupted.
+ */
+export function sweepVerdict(steps: readonly SweepStep[], plannedSteps: number): SweepVerdict {
+  const failed = steps.findIndex((s) => !s.pass);
+  const passed = failed < 0 ? steps : steps.slice(0, failed);
+  const last = passed[passed.length - 1];
+  const kneeOpsPerSec = last === undefined ? null : last.achievedOpsPerSec;
+  if (failed >= 0) return { kneeOpsPerSec, outcome: failed === 0 ? 'none-passed' : 'knee', broken: steps[failed]! };
+  return { kneeOpsPerSec, outcome: steps.length >= plannedSteps && steps.length > 0 ? 'all-passed' : 'interrupted' };
+}
+
+/** `sweep: step 4000 ops/s broke p99 < 10ms (12.3 ms)` */
+export function stopReasonFor(step: SweepStep): string {
+  return `sweep: step ${formatRate(step.targetOpsPerSec, false)} ops/s ${step.reasons.join('; ')}`;
+}
+
+/** `4,000` (grouped) or `4000` (for names and stop reasons); one decimal under 100. */
+export function formatRate(opsPerSec: number, grouped = true): string {
+  const digits = opsPerSec < 100 && !Number.isInteger(opsPerSec) ? 1 : 0;
+  return grouped ? opsPerSec.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 }) : String(Number(opsPerSec.toFixed(digits)));
+}
+
+/** A gate's measured value in its unit: `12.3 ms`, `2.50%`, `3,400 ops/s`. */
+export function formatValue(value: number, unit: string): string {
+  switch (unit) {
+    case 'ms':
+      return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+    case 'us':
+      return `${value.toFixed(0)} us`;
+    case 's':
+      return `${value.toFixed(3)} s`;
+    case '%':
+      return `${value < 0.1 && value > 0 ? value.toPrecision(2) : value.toFixed(2)}%`;
+    case 'ops/s':
+      return `${formatRate(value)} ops/s`;
+    default:
+      return String(Math.round(value));
+  }
+}

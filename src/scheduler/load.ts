@@ -32,8 +32,10 @@ export function newLoadStats(): LoadStats {
   };
 }
 
-/** Sleep with sub-millisecond waits yielding through setImmediate (timers round to 1 ms). */
+/**
+ * Sleep on a timer (1 ms resolution). Never a setImmediate spin: a spin burns a whole core
+ * waiting for sub-millisecond deadlines, which the open loop instead sends a little early.
+ */
 export function sleepUs(us: number): Promise<void> {
-  if (us < 1000) return new Promise((resolve) => setImmediate(resolve));
-  return new Promise((resolve) => setTimeout(resolve, Math.floor(us / 1000)));
+  return new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.floor(us / 1000))));
 }

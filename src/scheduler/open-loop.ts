@@ -8,6 +8,9 @@ import { intendedUs, plannedArrivals, arrivalsBy } from './arrivals.js';
 import type { LoadHooks, LoadStats } from './load.js';
 import { newLoadStats, sleepUs } from './load.js';
 
+/** Node's timers resolve to 1 ms: operations due sooner than this are sent at once. */
+const EARLY_SEND_US = 1000;
+
 export interface OpenLoopOptions {
   phases: PlannedPhase[];
   concurrency: number;
@@ -65,12 +68,17 @@ export async function runOpenLoop(opts: OpenLoopOptions, hooks: LoadHooks): Prom
       continue;
     }
     const phase = phases[phaseIndex]!;
-    const dueUs = intendedUs(phase, i);
+    const plannedUs = intendedUs(phase, i);
     const nowUs = clock.nowUs();
-    if (dueUs > nowUs) {
-      await sleepUs(dueUs - nowUs);
+    if (plannedUs - nowUs >= EARLY_SEND_US) {
+      // sleep on a timer, waking a little early: timers fire late, never early
+      await sleepUs(plannedUs - nowUs - EARLY_SEND_US / 2);
       continue;
     }
+    // Within the timer's resolution an operation goes now rather than spin the CPU on a
+    // sub-millisecond wait; one sent early counts its latency from its real send, so the
+    // early start never shortens a measured latency.
+    const dueUs = Math.min(plannedUs, nowUs);
     if (inflight < concurrency) {
       start(phaseIndex, dueUs, nowUs);
       i++;

@@ -73,10 +73,10 @@ export function mb(kb: number): string {
   return (kb / 1024).toFixed(1);
 }
 
-/** `met` / `not met` against a lower bound. */
+/** `met` / `NOT met` against a lower bound, with three decimals so 0.899 never reads as 0.90. */
 export function goal(value: number | undefined, atLeast: number): string {
-  if (value === undefined) return 'not measured';
-  return value >= atLeast ? `met (>= ${atLeast})` : `NOT met (goal >= ${atLeast})`;
+  if (value === undefined || !Number.isFinite(value)) return 'not measured';
+  return value >= atLeast ? `met (${value.toFixed(3)} >= ${atLeast})` : `NOT met (${value.toFixed(3)} < ${atLeast})`;
 }
 
 /**

@@ -33,6 +33,13 @@ export function loadText(l: readonly number[]): string {
   return l.map((x) => x.toFixed(2)).join(' / ');
 }
 
+/** Said with the figures when the machine was not idle: other work only ever makes a client look slower. */
+export function busyNote(m: Machine): string | undefined {
+  const load = m.loadAverage[0];
+  if (load < 0.25 * m.cores) return undefined;
+  return `The machine was busy before the run started (load average ${load.toFixed(2)} on ${m.cores} cores: other work was running), so these figures are conservative: requests/s are floors and latencies ceilings. Requests per CPU-second moves least with load.`;
+}
+
 export function machineLines(m: Machine, loadAfter?: readonly number[]): string[] {
   return [
     `CPU: ${m.cpuModel}, ${m.cores} cores; memory ${m.memoryGb} GB; ${m.platform}`,

@@ -50,3 +50,16 @@ export function best<T>(runs: readonly T[], score: (r: T) => number): T {
   if (runs.length === 0) throw new Error('no runs');
   return runs.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
+
+/**
+ * Operations completed per second over the whole seconds [fromSec, toSec) of the load, from
+ * summary.json's per-second intervals (counted by completion time). This is the rate the
+ * target actually received in that window, whatever phase the operations were scheduled in;
+ * a phase's own rate divides by its actual duration, which stretches or shrinks when the
+ * generator falls behind.
+ */
+export function completionsPerSec(intervals: readonly { startSec: number; count: number }[], fromSec: number, toSec: number): number {
+  if (!(toSec > fromSec)) return 0;
+  const count = intervals.filter((i) => i.startSec >= fromSec && i.startSec < toSec).reduce((a, i) => a + i.count, 0);
+  return count / (toSec - fromSec);
+}

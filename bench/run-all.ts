@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './context.js';
 import { HAS_TASKSET } from './child.js';
 import { startNullEndpointProcess } from './driver-throughput.js';
-import { describeMachine, machineLines } from './machine.js';
+import { busyNote, describeMachine, machineLines } from './machine.js';
 import { replaceBetween, sectionMarkdown, sectionText } from './format.js';
 import type { SectionReport } from './format.js';
 import { throughputSection } from './sections/throughput.js';
@@ -71,16 +71,20 @@ async function main(): Promise<void> {
       show(t.report);
       headline.push(...t.report.notes.slice(0, 2));
     }
-    if (wanted(2)) show(await accuracySection(ctx));
+    if (wanted(2)) {
+      const a = await accuracySection(ctx);
+      show(a.report);
+      headline.push(a.headline);
+    }
     if (wanted(3)) {
       const r = await rateSection(ctx, capacity);
       show(r.report);
-      headline.push(...r.report.notes);
+      headline.push(`open-loop rate, ${r.report.notes[0]!} (details in section 3)`);
     }
     if (wanted(4)) {
       const m = await memorySection(ctx);
       show(m.report);
-      headline.push(...m.report.notes.filter((n) => /^(http|sdk):/.test(n)).map((n) => `memory, ${n}`));
+      headline.push(...m.report.notes.filter((n) => /^(http|sdk): peak/.test(n)).map((n) => `memory, ${n}`));
     }
     if (wanted(5)) {
       const loose = await startNullEndpointProcess();
@@ -110,6 +114,7 @@ async function main(): Promise<void> {
     ...machineLines(machine, loadAfter).map((l) => `- ${l}`),
     `- Took ${tookS} s${long ? ' (BENCH_LONG=1)' : ''}`,
     '',
+    ...(busyNote(machine) ? [busyNote(machine)!, ''] : []),
     '**Headline**',
     '',
     ...headline.map((h) => `- ${h}`),

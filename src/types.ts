@@ -183,6 +183,7 @@ export interface SweepSpec {
   slo?: string[];
   maxErrorRatePct?: number;
   minAchievedPct?: number;
+  maxLateSendsPct?: number;
 }
 
 export interface ScenarioProblem {
@@ -272,7 +273,7 @@ export interface Driver {
 // Targets
 // ---------------------------------------------------------------------------
 
-export type TargetKind = 'dynamodb-local' | 'dynalite' | 'http' | 'aws';
+export type TargetKind = 'dynamodb-local' | 'dynalite' | 'http' | 'aws' | 'dax';
 
 export interface TargetInfo {
   kind: TargetKind;
@@ -283,12 +284,16 @@ export interface TargetInfo {
   loopback: boolean;
   /** what the target can do: dynalite has no transactions */
   supportsTransactions: boolean;
+  /** DAX targets: the DynamoDB endpoint behind the cluster, for table setup and seeding (DAX has no control plane) */
+  dynamodbEndpoint?: string;
 }
 
 export interface RunningEndpoint {
   info: TargetInfo;
   /** child process id, when ddbench started it */
   pid?: number;
+  /** local DAX server: its cache hit/miss counts so far */
+  cacheStats?: () => Promise<CacheStatsSummary | undefined>;
   stop(): Promise<void>;
 }
 
@@ -481,6 +486,8 @@ export interface SweepSummary {
   maxErrorRatePct: number;
   /** achieved / target below this (%) means the target cannot keep up */
   minAchievedPct: number;
+  /** more than this share (%) of a step's operations sent over 5 ms after their intended start also means it cannot keep up */
+  maxLateSendsPct: number;
   /** the measured steps that ran to their end, in order */
   steps: SweepStep[];
   /** achieved rate of the highest step that met every bound; null when none did */
@@ -492,6 +499,15 @@ export interface SweepSummary {
    */
   outcome: 'knee' | 'all-passed' | 'none-passed' | 'interrupted';
   stopReason: string;
+}
+
+/** Cache hits and misses of a (local) DAX server, by DAX operation and overall. */
+export interface CacheStatsSummary {
+  operations: Record<string, { hits: number; misses: number; hitRatio: number }>;
+  hits: number;
+  misses: number;
+  /** hits / (hits + misses); 0 when there were no cached reads */
+  hitRatio: number;
 }
 
 export interface Summary {
@@ -527,6 +543,8 @@ export interface Summary {
   comparison?: Comparison;
   /** `ddbench sweep` only: each step (one phase per arrival rate), its verdict and the knee */
   sweep?: SweepSummary;
+  /** DAX runs against the local DAX server: item/query cache hits and misses during the run */
+  cache?: CacheStatsSummary;
   environment: { node: string; platform: string; cpus: number; cpuModel: string; totalMemMb: number; hostname: string };
 }
 

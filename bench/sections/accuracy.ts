@@ -14,9 +14,10 @@ export const DELAY_MS = 2;
 /** modest: far below either driver's capacity, so no request waits for a slot */
 const RATE_OPS_PER_SEC = 500;
 
-export async function accuracySection(ctx: BenchContext): Promise<SectionReport> {
+export async function accuracySection(ctx: BenchContext): Promise<{ report: SectionReport; headline: string }> {
   const endpoint = await startNullEndpointProcess({ delayMs: DELAY_MS, ...(ctx.endpointCpu !== undefined ? { cpu: ctx.endpointCpu } : {}) });
   const rows: string[][] = [];
+  const p50s: string[] = [];
   const minus = (us: number): string => signedMs(us / 1000 - DELAY_MS);
   try {
     for (const driver of ['http', 'sdk'] as const) {
@@ -31,17 +32,19 @@ export async function accuracySection(ctx: BenchContext): Promise<SectionReport>
       });
       const l = r.measured.latencyUs;
       const s = r.measured.serviceTimeUs;
+      p50s.push(`--driver ${driver} ${minus(l.p50)} ms (service time ${minus(s.p50)} ms)`);
       rows.push([`ddbench --driver ${driver} (latency from intended start)`, int(r.measured.count), msFromUs(l.p50), minus(l.p50), msFromUs(l.p99), minus(l.p99)]);
       rows.push([`ddbench --driver ${driver} (service time, from send)`, int(r.measured.count), msFromUs(s.p50), minus(s.p50), msFromUs(s.p99), minus(s.p99)]);
     }
     ctx.log('accuracy: autocannon, 1 connection');
     const a = await autocannonInChild({ url: endpoint.url, connections: 1, seconds: autocannonSeconds(ctx), warmupSeconds: Math.max(1, Math.round(ctx.warmupMs / 1000)), timeUs: true }, ctx.clientCpu);
     rows.push(['autocannon (its own histogram: whole ms)', int(a.requests), a.latencyMs.p50.toFixed(3), signedMs(a.latencyMs.p50 - DELAY_MS), a.latencyMs.p99.toFixed(3), signedMs(a.latencyMs.p99 - DELAY_MS)]);
+    p50s.push(`autocannon ${signedMs(a.latencyMs.p50 - DELAY_MS)} ms in its whole-ms histogram, ${a.latencyUs ? minus(a.latencyUs.p50) : '?'} ms timed in µs`);
     if (a.latencyUs) rows.push(['autocannon (same responses, timed in us)', int(a.requests), msFromUs(a.latencyUs.p50), minus(a.latencyUs.p50), msFromUs(a.latencyUs.p99), minus(a.latencyUs.p99)]);
   } finally {
     await endpoint.stop();
   }
-  return {
+  const report: SectionReport = {
     title: `2. Accuracy: measured latency minus a known ${DELAY_MS} ms delay`,
     method:
       `The null endpoint holds every answer exactly ${DELAY_MS} ms from the moment it has read the request. ddbench runs in open loop at ${RATE_OPS_PER_SEC} ops/s ` +
@@ -53,6 +56,7 @@ export async function accuracySection(ctx: BenchContext): Promise<SectionReport>
       'ddbench records whole microseconds; its latency is measured from the intended start (coordinated-omission corrected), its service time from the send.',
     ],
   };
+  return { report, headline: `accuracy, p50 minus the ${DELAY_MS} ms delay: ${p50s.join('; ')}` };
 }
 
 /** autocannon stops on whole seconds */

@@ -4,12 +4,14 @@ import { createInterface } from 'node:readline/promises';
 import { UsageError } from '../errors.js';
 import { durationToMs } from '../scenario/duration.js';
 import type { EngineIO, StopSignal } from '../engine/run.js';
+import { redactSecrets } from '../safety/redact.js';
 
 export const stop: StopSignal = { requested: false };
 
+// every console line passes through redactSecrets: an endpoint may echo a credential in a message
 export const io: EngineIO = {
-  out: (t) => void process.stdout.write(t),
-  err: (t) => void process.stderr.write(t),
+  out: (t) => void process.stdout.write(redactSecrets(t)),
+  err: (t) => void process.stderr.write(redactSecrets(t)),
   isTTY: Boolean(process.stderr.isTTY),
   ...(process.stdin.isTTY
     ? {

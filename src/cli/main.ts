@@ -1,15 +1,15 @@
 // ddbench's command line: parse -> options -> engine -> exit code. Each command lives in
 // commands/<name>.ts and is registered in COMMANDS. Known errors print a clean message;
 // unknown ones keep their stack. Signals stop the run cleanly.
-import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { UsageError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import { stopAllEndpoints } from '../endpoints/index.js';
-import { VERSION } from '../version.js';
 import { stop, outcome } from './io.js';
 import { requestCrashStop } from '../engine/guard.js';
+import { redactSecrets } from '../safety/redact.js';
+import { buildCli } from './parser.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
@@ -18,8 +18,9 @@ import { registerReport } from './commands/report.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerMerge } from './commands/merge.js';
 import { registerK8s } from './commands/k8s.js';
+import { registerDaxLocal } from './commands/dax-local.js';
 
-const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep];
+const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep, registerDaxLocal];
 
 let signalCount = 0;
 
@@ -39,10 +40,10 @@ const FATAL_GRACE_MS = 30_000;
 let fatalCount = 0;
 
 function onFatal(error: unknown): void {
-  process.stderr.write(`ddbench: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(redactSecrets(`ddbench: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
   if (fatalCount++ === 0) {
     // a run in progress stops and writes its partial summary, .hlog and report (marked incomplete), then exits 3
-    requestCrashStop(stop, (t) => void process.stderr.write(t), `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    requestCrashStop(stop, (t) => void process.stderr.write(redactSecrets(t)), `internal error: ${error instanceof Error ? error.message : String(error)}`);
     setTimeout(() => void stopAllEndpoints().finally(() => process.exit(EXIT.runtimeError)), FATAL_GRACE_MS);
     return;
   }
@@ -50,20 +51,7 @@ function onFatal(error: unknown): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let cli = yargs(argv)
-    .scriptName('ddbench')
-    .version(VERSION)
-    .strict()
-    .wrap(Math.min(110, process.stdout.columns || 100));
-  for (const register of COMMANDS) cli = register(cli);
-  await cli
-    .demandCommand(1, 'name a command (see --help)')
-    .fail((msg, err) => {
-      if (err) throw err;
-      throw new UsageError(msg);
-    })
-    .help()
-    .parseAsync();
+  await buildCli(argv, COMMANDS).parseAsync();
   return outcome.exitCode;
 }
 
@@ -77,7 +65,7 @@ main(hideBin(process.argv)).then(
   (error: unknown) => {
     const usage = error instanceof UsageError;
     const known = usage || (error instanceof Error && error.name === 'RuntimeError');
-    process.stderr.write(`ddbench: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(redactSecrets(`ddbench: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
     const code = usage ? EXIT.invalidInput : stop.requested ? EXIT.interrupted : EXIT.runtimeError;
     void stopAllEndpoints().finally(() => process.exit(code));
   },

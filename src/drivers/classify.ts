@@ -96,6 +96,10 @@ export function classifyError(error: unknown): ClassifiedError {
     return { kind: 'throttled', errorName: name, ...base, ...(reasons ? { reasons } : {}) };
   }
 
+  // The SDK's HTTP handler renames a reset or broken connection (ECONNRESET, EPIPE) `TimeoutError`
+  // so that its retry policy treats it as transient; the code says what really happened.
+  if (code !== undefined && CONNECTION_CODES.has(code)) return { kind: 'connection', errorName: code, ...base };
+
   if (TIMEOUT_NAMES.has(name) || (code !== undefined && TIMEOUT_CODES.has(code))) {
     return { kind: 'timeout', errorName: TIMEOUT_NAMES.has(name) ? name : (code ?? name), ...base };
   }

@@ -5,12 +5,13 @@ import { UsageError } from '../errors.js';
 import { createSdkDriver } from './sdk.js';
 import type { SdkDriverOptions } from './sdk.js';
 import { createHttpDriver } from './http/driver.js';
+import { createDaxDriver } from './dax.js';
 
 /** `sdk`: @aws-sdk/client-dynamodb; `http`: signed JSON over keep-alive connections, the same outcomes at a fraction of the CPU. */
-export type DriverKind = 'sdk' | 'http';
+export type DriverKind = 'sdk' | 'http' | 'dax';
 export type DriverOptions = SdkDriverOptions;
 
-export const DRIVER_KINDS: readonly DriverKind[] = ['sdk', 'http'];
+export const DRIVER_KINDS: readonly DriverKind[] = ['sdk', 'http', 'dax'];
 
 /** Why a driver cannot run with these settings (checked before anything is created), or undefined. */
 export function driverProblem(kind: DriverKind, retryMode: DriverOptions['retryMode']): string | undefined {
@@ -28,5 +29,7 @@ export function createDriver(kind: DriverKind, opts: DriverOptions): Driver {
       return createSdkDriver(opts);
     case 'http':
       return createHttpDriver(opts);
+    case 'dax':
+      return createDaxDriver(opts);
   }
 }

@@ -7,6 +7,7 @@ import type { RunningEndpoint, TargetInfo } from '../types.js';
 import { detectJava } from './java.js';
 import { isLoopbackHost } from './loopback.js';
 import { spawnEmbedded } from './spawn.js';
+import { isDaxTarget, resolveDaxTarget } from '../dax/target.js';
 
 export { stopAllEndpoints, runningEndpoints } from './registry.js';
 export { isLoopbackHost, isLoopbackUrl } from './loopback.js';
@@ -19,10 +20,12 @@ export interface ResolveTargetOptions {
   log: (msg: string) => void;
   /** override the readiness wait of embedded endpoints (tests) */
   readyTimeoutMs?: number;
+  /** DAX targets: the DynamoDB endpoint for table setup (dax-local: the one to put the DAX server in front of) */
+  dynamodbEndpoint?: string;
 }
 
 export const TARGET_HELP =
-  'local (default: DynamoDB Local if Java is installed, else dynalite), dynamodb-local, dynalite, http(s)://host:port, aws';
+  'local (default: DynamoDB Local if Java is installed, else dynalite), dynamodb-local, dynalite, http(s)://host:port, aws, dax-local (local DAX server in front of local), dax://host:port, daxs://host';
 
 function notStarted(info: TargetInfo): RunningEndpoint {
   return { info, stop: async () => undefined };
@@ -55,6 +58,10 @@ export async function resolveTarget(target: string, opts: ResolveTargetOptions):
   const region = opts.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
   const embedded = { region, log: opts.log, ...(opts.readyTimeoutMs !== undefined ? { readyTimeoutMs: opts.readyTimeoutMs } : {}) };
   const name = target.trim();
+  if (isDaxTarget(name)) {
+    const { dynamodbEndpoint } = opts;
+    return resolveDaxTarget(name, { region, log: opts.log, ...(dynamodbEndpoint !== undefined ? { dynamodbEndpoint } : {}) }, () => resolveTarget('local', opts));
+  }
   switch (name.toLowerCase()) {
     case '':
     case 'local': {

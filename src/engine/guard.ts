@@ -8,6 +8,7 @@
 // DDBENCH_TEST_CRASH_MODE picks how: `reject` (default) rejects execute(), as a driver bug would;
 // `uncaught` throws from a later tick, out of every try (an uncaught exception in the thread).
 import type { Driver, OpResult, Request } from '../types.js';
+import { redactSecrets } from '../safety/redact.js';
 
 /** What a crashed request resolves to: the scheduler gets its outcome, the recorder never sees it. */
 export const CRASHED: OpResult = Object.freeze({ kind: 'client', attempts: 1, retryDelayMs: 0, consumedRcu: 0, consumedWcu: 0, throttledAttempts: 0, errorName: 'DriverCrash' }) as OpResult;
@@ -69,7 +70,8 @@ export function guardDriver(driver: Driver, onCrash: (error: unknown) => void, h
 
 /** Stops the run because something crashed; the first cause wins (a crash during a signal's drain stays a signal). */
 export function requestCrashStop(stop: { requested: boolean; reason?: string; cause?: 'abort' | 'crash' }, log: (text: string) => void, what: string): void {
-  const line = what.split('\n')[0]!.slice(0, 300);
+  // the reason goes into summary.json: an error message may echo a credential an endpoint sent back
+  const line = redactSecrets(what.split('\n')[0]!.slice(0, 300));
   log(`\nddbench: ${line}; stopping and writing what was measured so far\n`);
   if (stop.requested) return;
   stop.requested = true;

@@ -37,11 +37,14 @@ import { seedShare, setupDoneMessage, tableRoleProblem } from '../shard/table.js
 import { parseAbortRules } from '../abort/parse.js';
 import type { AbortRule } from '../abort/parse.js';
 import { estimateCost, formatCostEstimate } from './estimate.js';
+import { planLimitProblems } from '../scenario/limits.js';
 
 export interface RunOptions extends PlanOverrides {
   file: string;
   target: string;
   region?: string;
+  /** DAX targets: the DynamoDB endpoint for table setup and seeding */
+  dynamodbEndpoint?: string;
   driver: DriverKind;
   /** load worker threads (default: autoWorkers) */
   workers?: number;
@@ -106,12 +109,38 @@ export interface RunResult {
   outDir?: string;
 }
 
+/** What runs, once every input has been checked: nothing has been started or sent yet. */
+export interface RunPlan {
+  scenario: Scenario;
+  source: unknown;
+  workload: ReturnType<typeof createWorkload>;
+  baseline?: LoadedBaseline;
+  abortRules: AbortRule[];
+}
+
 export async function runScenario(o: RunOptions): Promise<RunResult> {
   const log = (msg: string) => o.io.err(`${msg}\n`);
+  const planned = await planRun(o);
+  if (!planned.ok) return { exitCode: planned.exitCode };
+  const { scenario, source, workload, baseline, abortRules } = planned.plan;
+  const endpoint = await resolveTarget(o.target, { ...(o.region ? { region: o.region } : {}), ...(o.dynamodbEndpoint ? { dynamodbEndpoint: o.dynamodbEndpoint } : {}), log });
+  try {
+    return await runOnTarget(o, scenario, source, workload, endpoint, log, baseline, abortRules);
+  } finally {
+    await endpoint.stop();
+  }
+}
+
+/**
+ * Every check of the input before anything starts: the scenario file, the command-line overrides,
+ * gates, abort rules, limits, the driver, the baseline. Throws UsageError (exit 2), or prints the
+ * scenario's problems and returns exit code 2. Exported for the command-line fuzz test.
+ */
+export async function planRun(o: RunOptions): Promise<{ ok: true; plan: RunPlan } | { ok: false; exitCode: number }> {
   const loaded = await validateScenarioFile(o.file);
   if (!loaded.ok) {
     o.io.err(`${formatProblems(loaded.problems, o.file)}\n${loaded.problems.length} problem(s) in ${o.file}; nothing was run.\n`);
-    return { exitCode: 2 };
+    return { ok: false, exitCode: 2 };
   }
   const overridden = applyOverrides(loaded.scenario, o);
   const scenario = o.controller ? o.controller.prepare(overridden) : overridden;
@@ -120,6 +149,8 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
     return parsed.ok ? [] : [`--gate "${g}": ${parsed.message}`];
   });
   if (gateProblems.length > 0) throw new UsageError(gateProblems.join('\n'));
+  const limits = planLimitProblems(scenario);
+  if (limits.length > 0) throw new UsageError(`${limits.join('\n')}\n(the plan after the command-line options; nothing was run)`);
   const abort = parseAbortRules([...(scenario.abort ?? []), ...(o.abort ?? [])], scenario.operations.map((op) => op.name));
   if (abort.problems.length > 0) throw new UsageError(abort.problems.map((p) => `--abort: ${p}`).join('\n'));
   const driverIssue = driverProblem(o.driver, scenario.retries.mode);
@@ -129,13 +160,7 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
   const baseline = o.baseline ? await loadBaseline(o.baseline, scenario.name) : undefined;
   const shard = workloadShard(o.shard);
   const workload = createWorkload(scenario, { seed: scenario.randomSeed, ...(shard ? { shard } : {}) });
-
-  const endpoint = await resolveTarget(o.target, { ...(o.region ? { region: o.region } : {}), log });
-  try {
-    return await runOnTarget(o, scenario, loaded.source, workload, endpoint, log, baseline, abort.rules);
-  } finally {
-    await endpoint.stop();
-  }
+  return { ok: true, plan: { scenario, source: loaded.source, workload, ...(baseline ? { baseline } : {}), abortRules: abort.rules } };
 }
 
 async function runOnTarget(
@@ -153,7 +178,10 @@ async function runOnTarget(
   if (unsupported.length > 0) throw new UsageError(`${unsupported.join('\n')}\nnothing was created on ${target.endpoint}.`);
   await confirmRemote(o, scenario, target.endpoint, target.loopback);
 
-  const client = createDynamoClient(target.endpoint, target.region);
+  // DAX has no control plane: the table is set up through the DynamoDB endpoint behind it.
+  const client = createDynamoClient(target.dynamodbEndpoint ?? target.endpoint, target.region);
+  const driverKind: DriverKind = target.kind === 'dax' ? 'dax' : o.driver;
+  if (driverKind === 'dax' && target.kind !== 'dax') throw new UsageError('--driver dax needs a DAX target: --target dax-local, dax://host:port or daxs://host');
   const runId = `${scenario.name}-${Date.now().toString(36)}`;
   const startedAt = new Date();
   const outDir = resolve(o.outDir ?? join('reports', `${scenario.name}-${stamp(startedAt)}${o.shard ? `-${shardLabel(o.shard)}` : ''}`));
@@ -187,9 +215,9 @@ async function runOnTarget(
       retryMode: scenario.retries.mode,
       requestTimeoutMs: scenario.requestTimeoutMs,
     };
-    const workers = Math.max(1, Math.min(o.workers ?? autoWorkers(scenario, o.driver), scenario.concurrency));
-    log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${o.driver}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
-    const load = await executeLoad({ scenario, workload, driverKind: o.driver, driverOptions, workers, io: o.io, stop: o.stop, hlogPath: join(outDir, 'latency.hlog'), abortRules, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
+    const workers = Math.max(1, Math.min(o.workers ?? autoWorkers(scenario, driverKind), scenario.concurrency));
+    log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driverKind}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
+    const load = await executeLoad({ scenario, workload, driverKind, driverOptions, workers, io: o.io, stop: o.stop, hlogPath: join(outDir, 'latency.hlog'), abortRules, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
     const interrupted = o.stop.requested && o.stop.planned !== true;
     summary = buildSummary({
       ddbenchVersion: VERSION,
@@ -210,6 +238,8 @@ async function runOnTarget(
       extraGates: o.gates,
       environment: captureEnvironment(),
     });
+    const cache = await endpoint.cacheStats?.();
+    if (cache !== undefined) summary = { ...summary, cache };
   } finally {
     if (created && !o.keepTable && !o.setupOnly) {
       await deleteTableIfOwned(client, scenario.table.name, runId, created, { log }).catch((e: unknown) => log(`could not delete table ${scenario.table.name}: ${String(e)}`));
@@ -220,8 +250,8 @@ async function runOnTarget(
   }
   if (!summary) throw new Error('no summary was built');
   if (o.controller) summary = o.controller.finish(summary);
-  // an aborted run failed its own criteria, whatever its gates say about the part that ran
-  if (o.stop.cause === 'abort') summary = { ...summary, pass: false };
+  // an aborted or crashed run failed, whatever its gates say about the part that ran
+  if (o.stop.cause !== undefined) summary = { ...summary, pass: false };
   if (baseline) summary = applyBaseline(summary, baseline, join(outDir, 'summary.json'));
   await writeSummaryFile(outDir, summary);
   const reportFile = await writeReportFile(outDir, summary, o.prices ? { prices: o.prices } : {});

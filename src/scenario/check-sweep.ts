@@ -12,7 +12,7 @@ export function checkSweep(rawSweep: unknown, operationNames: string[], parseGat
   if (sweep.from !== undefined && sweep.to !== undefined && sweep.to < sweep.from) {
     problems.push({ path: ['sweep', 'to'], message: `${sweep.to} is below from (${sweep.from}); the sweep climbs from \`from\` to \`to\`` });
   }
-  for (const field of ['maxErrorRate', 'minAchieved'] as const) {
+  for (const field of ['maxErrorRate', 'minAchieved', 'maxLateSends'] as const) {
     const v = sweep[field];
     if (v !== undefined && percentValue(v) > 100) problems.push({ path: ['sweep', field], message: `expected a percentage from 0 to 100, got ${JSON.stringify(v)}` });
   }

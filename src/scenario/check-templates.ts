@@ -6,14 +6,23 @@ import type { KeyAttribute, Template } from '../types.js';
 import { GENERATORS, MAX_ITEM_BYTES } from './generators.js';
 import { describeValue, type PathSegment, type RawProblem } from './issues.js';
 import { parsePlaceholders, type PlaceholderPart } from './placeholders.js';
+import { MAX_ATTRIBUTE_DEPTH } from './depth.js';
 
 export interface TemplateContext {
   keySpaces: ReadonlySet<string>;
   problems: RawProblem[];
 }
 
-/** Walks a template and reports bad placeholders and unknown key spaces at the string's path. */
-export function checkTemplate(value: Template, path: PathSegment[], ctx: TemplateContext): void {
+/**
+ * Walks a template and reports bad placeholders and unknown key spaces at the string's path, and
+ * values nested deeper than DynamoDB accepts (`depth` counts the lists and maps around `value`
+ * inside one attribute; a map of attributes is depth 0 for its values).
+ */
+export function checkTemplate(value: Template, path: PathSegment[], ctx: TemplateContext, depth = -1): void {
+  if (depth > MAX_ATTRIBUTE_DEPTH) {
+    ctx.problems.push({ path, message: `nested ${depth} levels deep; DynamoDB allows attribute values at most ${MAX_ATTRIBUTE_DEPTH} levels deep` });
+    return;
+  }
   if (typeof value === 'string') {
     const { parts, problems } = parsePlaceholders(value);
     for (const message of problems) ctx.problems.push({ path, message });
@@ -27,11 +36,11 @@ export function checkTemplate(value: Template, path: PathSegment[], ctx: Templat
       }
     }
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkTemplate(v, [...path, i], ctx));
+    value.forEach((v, i) => checkTemplate(v, [...path, i], ctx, depth + 1));
   } else if (value !== null && typeof value === 'object') {
     for (const [name, v] of Object.entries(value)) {
       if (name === '') ctx.problems.push({ path, message: 'attribute names cannot be empty' });
-      checkTemplate(v, [...path, name], ctx);
+      checkTemplate(v, [...path, name], ctx, depth + 1);
     }
   }
 }

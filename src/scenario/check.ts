@@ -6,6 +6,7 @@ import { checkSweep } from './check-sweep.js';
 import { parseAbortRule } from '../abort/parse.js';
 import { checkItemSize, checkItemTemplate, checkTemplate, keyRoles, type KeyRole } from './check-templates.js';
 import { durationToMs } from './duration.js';
+import { LIMITS, LIMIT_TEXT } from './limits.js';
 import type { RawProblem } from './issues.js';
 import { isFields, lenient, lenientList, type Fields } from './lenient.js';
 import { IndexSchema, KeySpaceSchema, OperationSchema, PhaseSchema, SeedSchema, TableSchema } from './schema.js';
@@ -35,6 +36,9 @@ export function checkScenario(raw: unknown, parseGate: GateParser): RawProblem[]
   });
 
   checkPhases(raw, problems);
+  if ((typeof raw.requestTimeout === 'string' || typeof raw.requestTimeout === 'number') && !((durationToMs(raw.requestTimeout) ?? 0) <= LIMITS.requestTimeoutMs)) {
+    problems.push({ path: ['requestTimeout'], message: `expected a duration ${LIMIT_TEXT.requestTimeout}, got ${JSON.stringify(raw.requestTimeout)}` });
+  }
 
   if (Array.isArray(raw.gates)) {
     const names = [...seen.keys()];
@@ -147,6 +151,12 @@ function checkPhases(raw: Fields, problems: RawProblem[]): void {
     }
     if (phase.duration !== undefined && durationToMs(phase.duration) === 0) {
       problems.push({ path: [...at, 'duration'], message: `expected a duration above 0, got ${JSON.stringify(phase.duration)}` });
+    }
+    if (phase.duration !== undefined && !((durationToMs(phase.duration) ?? 0) <= LIMITS.phaseDurationMs)) {
+      problems.push({ path: [...at, 'duration'], message: `expected a duration ${LIMIT_TEXT.duration}, got ${JSON.stringify(phase.duration)}` });
+    }
+    if (phase.thinkTime !== undefined && !((durationToMs(phase.thinkTime) ?? 0) <= LIMITS.thinkTimeMs)) {
+      problems.push({ path: [...at, 'thinkTime'], message: `expected a duration ${LIMIT_TEXT.thinkTime}, got ${JSON.stringify(phase.thinkTime)}` });
     }
     if (phase.warmup !== true) measured += 1;
     if (mode === 'open') {

@@ -12,6 +12,7 @@ import { defaultMessage, formatPath, issuesToProblems, type RawProblem } from '.
 import { lineAt } from './lines.js';
 import { normaliseScenario } from './normalise.js';
 import { ScenarioFileSchema } from './schema.js';
+import { MAX_ATTRIBUTE_DEPTH, MAX_FILE_DEPTH, tooDeep } from './depth.js';
 
 export async function loadScenarioFile(path: string): Promise<LoadResult> {
   let text: string;
@@ -51,13 +52,21 @@ export function parseScenarioText(fileText: string, fileName: string, options: P
       try {
         source = doc.toJS({ maxAliasCount: 100 }) as unknown;
       } catch (err: unknown) {
-        syntax.push({ path: '', message: `YAML: ${err instanceof Error ? err.message : String(err)}` });
+        const deep = err instanceof RangeError && /call stack/i.test(err.message);
+        syntax.push({ path: '', message: deep ? `YAML: nested too deeply to read (at most ${MAX_FILE_DEPTH} levels; DynamoDB allows attribute values ${MAX_ATTRIBUTE_DEPTH} deep)` : `YAML: ${err instanceof Error ? err.message : String(err)}` });
       }
     }
   }
   if (syntax.length > 0) return { ok: false, problems: syntax };
   if (source === undefined || source === null) {
     return { ok: false, problems: [{ path: '', line: 1, message: 'the file is empty; expected a scenario mapping (name, table, operations, phases...)' }] };
+  }
+
+  const deepPath = tooDeep(source, MAX_FILE_DEPTH);
+  if (deepPath !== undefined) {
+    // the schema and the checks recurse: stop here, with the place to fix
+    const message = `nested more than ${MAX_FILE_DEPTH} levels deep from the top of the file (DynamoDB allows attribute values ${MAX_ATTRIBUTE_DEPTH} levels deep)`;
+    return { ok: false, problems: withLines([{ path: deepPath, message }], doc, counter) };
   }
 
   const shape = ScenarioFileSchema.safeParse(source, { error: defaultMessage });

@@ -127,6 +127,7 @@ function normaliseSweep(f: SweepFile): SweepSpec {
   if (f.slo !== undefined) spec.slo = [...f.slo];
   if (f.maxErrorRate !== undefined) spec.maxErrorRatePct = percentValue(f.maxErrorRate);
   if (f.minAchieved !== undefined) spec.minAchievedPct = percentValue(f.minAchieved);
+  if (f.maxLateSends !== undefined) spec.maxLateSendsPct = percentValue(f.maxLateSends);
   return spec;
 }
 

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Template } from '../types.js';
 import { DURATION_PATTERN } from './duration.js';
+import { LIMITS, LIMIT_TEXT } from './limits.js';
 
 export const SCENARIO_NAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 /** DynamoDB's rule for table and index names */
@@ -87,7 +88,8 @@ const NamesSchema = z.record(pattern(NAME_PLACEHOLDER_PATTERN, 'a name placehold
 const expression = (what: string) => nonEmpty(what);
 
 const KeyAttributeSchema = z.strictObject({
-  name: nonEmpty('an attribute name'),
+  // DynamoDB: a key attribute's name is 1 to 255 bytes
+  name: nonEmpty('an attribute name').refine((n) => Buffer.byteLength(n, 'utf8') <= 255, e('expected a key attribute name of at most 255 bytes')),
   type: z.enum(['S', 'N', 'B'], e('expected S, N or B')),
 });
 
@@ -168,9 +170,9 @@ export const OperationSchema = z.strictObject({
 export const PhaseSchema = z.strictObject({
   name: nonEmpty('a phase name'),
   duration: duration(true),
-  rate: positiveNumber().optional().meta({ description: 'open loop: operations per second' }),
-  rampTo: positiveNumber().optional().meta({ description: 'open loop: ramp linearly from rate to this rate' }),
-  workers: positiveInt().optional().meta({ description: 'closed loop: workers, default concurrency' }),
+  rate: positiveNumber(`a positive number ${LIMIT_TEXT.rate}`).max(LIMITS.rateOpsPerSec, e(`expected a positive number ${LIMIT_TEXT.rate}`)).optional().meta({ description: 'open loop: operations per second' }),
+  rampTo: positiveNumber(`a positive number ${LIMIT_TEXT.rate}`).max(LIMITS.rateOpsPerSec, e(`expected a positive number ${LIMIT_TEXT.rate}`)).optional().meta({ description: 'open loop: ramp linearly from rate to this rate' }),
+  workers: positiveInt(`a positive integer ${LIMIT_TEXT.concurrency}`).max(LIMITS.concurrency, e(`expected a positive integer ${LIMIT_TEXT.concurrency}`)).optional().meta({ description: 'closed loop: workers, default concurrency' }),
   thinkTime: duration(false).optional().meta({ description: "closed loop: pause between a worker's operations" }),
   warmup: z.boolean(e('expected true or false')).optional().meta({ description: 'left out of verdicts and gates' }),
 });
@@ -192,6 +194,9 @@ export const SweepSchema = z.strictObject({
   slo: z.array(nonEmpty('a gate like "p99 < 10ms"')).optional().meta({ description: 'gates every step must meet, default ["p99 < 10ms"] (--slo)' }),
   maxErrorRate: percent('a percentage from 0 to 100').optional().meta({ description: 'highest error rate a step may have, default 1% (--max-error-rate)' }),
   minAchieved: percent('a percentage from 0 to 100').optional().meta({ description: 'achieved / target rate below which the target cannot keep up, default 90% (--min-achieved)' }),
+  maxLateSends: percent('a percentage from 0 to 100')
+    .optional()
+    .meta({ description: 'share of operations that may leave over 5 ms after their intended start before the target (or the load generator) counts as not keeping up, default 5% (--max-late-sends)' }),
 });
 
 export const RetriesSchema = z.strictObject({
@@ -213,7 +218,7 @@ export const ScenarioFileSchema = z
     operations: z.array(OperationSchema).min(1, e('expected at least one operation')),
     phases: z.array(PhaseSchema).min(1, e('expected at least one phase')),
     mode: z.enum(['open', 'closed'], e('expected open or closed')).optional().meta({ description: 'default open' }),
-    concurrency: positiveInt().optional().meta({ description: 'operations in flight at most, default 64' }),
+    concurrency: positiveInt(`a positive integer ${LIMIT_TEXT.concurrency}`).max(LIMITS.concurrency, e(`expected a positive integer ${LIMIT_TEXT.concurrency}`)).optional().meta({ description: 'operations in flight at most, default 64' }),
     gates: z.array(z.string(e('expected a gate like "p99 < 10ms"'))).optional(),
     retries: RetriesSchema.optional(),
     randomSeed: z.number(e('expected an integer')).int(e('expected an integer')).optional().meta({ description: 'default 1' }),

@@ -77,6 +77,7 @@ export function createSweepController(flags: SweepFlags, stop: StopSignal, io: E
         slo: s.slo,
         maxErrorRatePct: s.maxErrorRatePct,
         minAchievedPct: s.minAchievedPct,
+        maxLateSendsPct: s.maxLateSendsPct,
         steps,
         kneeOpsPerSec: verdict.kneeOpsPerSec,
         outcome: verdict.outcome,

@@ -5,7 +5,7 @@
 // A step fails when any of these breaks:
 //  - an SLO (a gate expression, over all operations or one);
 //  - the error bound: errors / operations must stay below maxErrorRatePct (0: no error at all);
-//  - keeping up: achieved / target at least minAchievedPct, and at most MAX_LATE_SEND_PCT of the
+//  - keeping up: achieved / target at least minAchievedPct, and at most maxLateSendsPct of the
 //    operations sent more than 5 ms after their intended start (the target held every slot, or
 //    the load generator itself fell behind: either way this rate is not being delivered).
 import type { Gate, PhaseSnapshot, SweepStep, SweepStepStats, SweepSummary } from '../types.js';
@@ -14,13 +14,11 @@ import { addMeasured, errorCount, newMeasured, operationSummary } from '../summa
 import type { Measured } from '../summary/operation.js';
 import { percentiles } from '../recorder/histogram.js';
 
-/** More than this share of late sends (%) and the step did not get its rate. */
-export const MAX_LATE_SEND_PCT = 5;
-
 export interface StepBounds {
   gates: Gate[];
   maxErrorRatePct: number;
   minAchievedPct: number;
+  maxLateSendsPct: number;
 }
 
 /** The recorded data a step is judged on: a PhaseSnapshot's fields, without the bookkeeping. */
@@ -55,7 +53,7 @@ export function evaluateStep(data: StepData, targetOpsPerSec: number, operationN
       reasons.push(`cannot keep up: achieved ${formatRate(achievedOpsPerSec)} ops/s, ${achievedPct.toFixed(0)}% of the target (below ${bounds.minAchievedPct}%)`);
     }
     const latePct = (data.lateSends / count) * 100;
-    if (latePct > MAX_LATE_SEND_PCT) {
+    if (latePct > bounds.maxLateSendsPct) {
       reasons.push(
         `cannot keep up: ${latePct.toFixed(1)}% of operations left more than ${data.lateSendUs / 1000} ms after their intended start (every concurrency slot busy, or the load generator saturated)`,
       );

@@ -3,13 +3,13 @@
 import type { Summary, SweepStep, SweepSummary } from '../types.js';
 import { formatRate } from './evaluate.js';
 
-type Bounds = Pick<SweepSummary, 'slo' | 'maxErrorRatePct' | 'minAchievedPct'>;
+type Bounds = Pick<SweepSummary, 'slo' | 'maxErrorRatePct' | 'minAchievedPct' | 'maxLateSendsPct'>;
 
 const ms = (us: number): string => (us / 1000).toFixed(2);
 
-/** `p99 < 10ms, errors < 1%, achieved >= 90% of the target` */
+/** `p99 < 10ms, errors < 1%, achieved >= 90% of the target, <= 5% of operations sent late` */
 export function boundsText(b: Bounds): string {
-  return [...held(b), `achieved >= ${b.minAchievedPct}% of the target`].join(', ');
+  return [...held(b), `achieved >= ${b.minAchievedPct}% of the target`, `<= ${b.maxLateSendsPct}% of operations sent over 5 ms late`].join(', ');
 }
 
 /** The SLOs and the error bound, each once (an SLO may repeat the error bound). */

@@ -22,6 +22,7 @@ export interface SweepSettings {
   gates: Gate[];
   maxErrorRatePct: number;
   minAchievedPct: number;
+  maxLateSendsPct: number;
   /** every measured step's target rate, in order */
   rates: number[];
 }
@@ -33,6 +34,7 @@ export const SWEEP_DEFAULTS = {
   slo: ['p99 < 10ms'],
   maxErrorRatePct: 1,
   minAchievedPct: 90,
+  maxLateSendsPct: 5,
 } as const;
 
 export function resolveSweep(flags: SweepFlags, spec: SweepSpec | undefined, operationNames: string[]): SweepSettings {
@@ -59,7 +61,8 @@ export function resolveSweep(flags: SweepFlags, spec: SweepSpec | undefined, ope
 
   const maxErrorRatePct = flags.maxErrorRatePct ?? file.maxErrorRatePct ?? SWEEP_DEFAULTS.maxErrorRatePct;
   const minAchievedPct = flags.minAchievedPct ?? file.minAchievedPct ?? SWEEP_DEFAULTS.minAchievedPct;
-  for (const [flag, v] of [['--max-error-rate', maxErrorRatePct], ['--min-achieved', minAchievedPct]] as const) {
+  const maxLateSendsPct = flags.maxLateSendsPct ?? file.maxLateSendsPct ?? SWEEP_DEFAULTS.maxLateSendsPct;
+  for (const [flag, v] of [['--max-error-rate', maxErrorRatePct], ['--min-achieved', minAchievedPct], ['--max-late-sends', maxLateSendsPct]] as const) {
     if (!(v >= 0 && v <= 100)) problems.push(`${flag}: expected a percentage from 0 to 100, got ${v}`);
   }
 
@@ -80,6 +83,7 @@ export function resolveSweep(flags: SweepFlags, spec: SweepSpec | undefined, ope
     gates,
     maxErrorRatePct,
     minAchievedPct,
+    maxLateSendsPct,
     rates,
   };
 }

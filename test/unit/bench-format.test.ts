@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixed2, goal, int, markdownTable, msFromUs, replaceBetween, sectionMarkdown, signedMs, textTable } from '../../bench/format.js';
-import { best, cpuAt, cpuMsBetween, hlogStartEpochMs, ratio, sampleAt } from '../../bench/measure.js';
+import { best, completionsPerSec, cpuAt, cpuMsBetween, hlogStartEpochMs, ratio, sampleAt } from '../../bench/measure.js';
 import { completeRequests, describeTableBody } from '../../bench/null-endpoint.js';
 import { scenarioDocument } from '../../bench/cli-run.js';
 
@@ -32,8 +32,8 @@ test('numbers are shown with separators, fixed decimals, signs and n/a for what 
   assert.equal(msFromUs(2134), '2.134');
   assert.equal(signedMs(0.1344), '+0.134');
   assert.equal(signedMs(-0.25), '-0.250');
-  assert.equal(goal(0.6, 0.5), 'met (>= 0.5)');
-  assert.equal(goal(0.4, 0.5), 'NOT met (goal >= 0.5)');
+  assert.equal(goal(0.6, 0.5), 'met (0.600 >= 0.5)');
+  assert.equal(goal(0.8996, 0.9), 'NOT met (0.900 < 0.9)'.replace('0.900', (0.8996).toFixed(3)));
   assert.equal(goal(undefined, 0.5), 'not measured');
 });
 
@@ -72,6 +72,12 @@ test('sampleAt gives the last sample taken at or before the instant', () => {
   assert.equal(sampleAt(rss, 500), undefined);
   assert.equal(sampleAt(rss, 1500), 50);
   assert.equal(sampleAt(rss, 9000), 60);
+});
+
+test('the achieved rate counts completions in the whole seconds of the window only', () => {
+  const intervals = [0, 1, 2, 3, 4, 5].map((startSec) => ({ startSec, count: 100 * (startSec + 1) }));
+  assert.equal(completionsPerSec(intervals, 1, 5), (200 + 300 + 400 + 500) / 4);
+  assert.equal(completionsPerSec(intervals, 3, 3), 0);
 });
 
 test('ratios of nothing are undefined, and the best run is the highest score', () => {

@@ -66,6 +66,12 @@ describe('classifyError', () => {
     assert.equal(classifyError(new Error('socket hang up')).kind, 'connection');
   });
 
+  test('a reset the SDK renamed TimeoutError is connection: the code says what happened', () => {
+    const result = classifyError(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }));
+    assert.equal(result.kind, 'connection');
+    assert.equal(result.errorName, 'ECONNRESET');
+  });
+
   test('a refused connection inside an AggregateError (localhost tried over IPv4 and IPv6) is connection', () => {
     const aggregate = Object.assign(new AggregateError([systemError('ECONNREFUSED'), systemError('ECONNREFUSED')], ''), { code: undefined });
     const c = classifyError(aggregate);

@@ -101,8 +101,8 @@ test('an interrupt is not overwritten by the sweep, and a step it cut short is n
 });
 
 test('a scenario sweep block is validated and normalised', () => {
-  const s = accepted({ ...base(), sweep: { from: 500, to: 20000, step: 'x2', stepDuration: '30s', warmup: 0, slo: ['get.p99 < 5ms'], maxErrorRate: '0.5%', minAchieved: 80 } });
-  assert.deepEqual(s.sweep, { fromOpsPerSec: 500, toOpsPerSec: 20000, step: 'x2', stepDurationMs: 30000, warmupMs: 0, slo: ['get.p99 < 5ms'], maxErrorRatePct: 0.5, minAchievedPct: 80 });
+  const s = accepted({ ...base(), sweep: { from: 500, to: 20000, step: 'x2', stepDuration: '30s', warmup: 0, slo: ['get.p99 < 5ms'], maxErrorRate: '0.5%', minAchieved: 80, maxLateSends: 20 } });
+  assert.deepEqual(s.sweep, { fromOpsPerSec: 500, toOpsPerSec: 20000, step: 'x2', stepDurationMs: 30000, warmupMs: 0, slo: ['get.p99 < 5ms'], maxErrorRatePct: 0.5, minAchievedPct: 80, maxLateSendsPct: 20 });
   hasProblem({ ...base(), sweep: { from: 500, to: 100 } }, /^sweep\.to: 100 is below from/);
   hasProblem({ ...base(), sweep: { slo: ['nope.p99 < 5ms'] } }, /^sweep\.slo\[0\]: .*unknown operation `nope`/);
   hasProblem({ ...base(), sweep: { step: '2' } }, /^sweep\.step: expected a step like "x2"/);

@@ -5,7 +5,7 @@ import type { SweepStep } from '../../src/types.js';
 import { gates, latencies, stepData } from './sweep-support.js';
 
 const OPS = ['get', 'put'];
-const bounds = (exprs = ['p99 < 10ms'], maxErrorRatePct = 1, minAchievedPct = 90) => ({ gates: gates(exprs, OPS), maxErrorRatePct, minAchievedPct });
+const bounds = (exprs = ['p99 < 10ms'], maxErrorRatePct = 1, minAchievedPct = 90, maxLateSendsPct = 5) => ({ gates: gates(exprs, OPS), maxErrorRatePct, minAchievedPct, maxLateSendsPct });
 
 test('a step that holds every bound passes, with its achieved rate and per-operation percentiles', () => {
   const step = evaluateStep(stepData(1, 2000, { get: { latenciesUs: latencies(1500, 1000) }, put: { latenciesUs: latencies(500, 3000) } }), 1000, OPS, bounds());
@@ -55,10 +55,11 @@ test('a target that cannot keep up: achieved below the minimum share of the targ
   assert.equal(evaluateStep(stepData(1, 1000, { get: { latenciesUs: latencies(900, 1000) } }), 1000, OPS, bounds()).pass, true);
 });
 
-test('a target that cannot keep up: more than 5% of operations left late', () => {
+test('a target that cannot keep up: more than the allowed share of operations left late (default 5%)', () => {
   const late = evaluateStep(stepData(1, 1000, { get: { latenciesUs: latencies(1000, 1000) } }, 60), 1000, OPS, bounds());
   assert.match(late.reasons.join(), /cannot keep up: 6\.0% of operations left more than 5 ms after their intended start/);
   assert.equal(evaluateStep(stepData(1, 1000, { get: { latenciesUs: latencies(1000, 1000) } }, 50), 1000, OPS, bounds()).pass, true);
+  assert.equal(evaluateStep(stepData(1, 1000, { get: { latenciesUs: latencies(1000, 1000) } }, 60), 1000, OPS, bounds(['p99 < 10ms'], 1, 90, 10)).pass, true);
 });
 
 test('a step in which no operation completed fails', () => {

@@ -27,6 +27,7 @@ const SWEEP: SweepSummary = {
   slo: ['p99 < 10ms', 'get-profile.p99 < 5ms', 'errors < 1%'],
   maxErrorRatePct: 1,
   minAchievedPct: 90,
+  maxLateSendsPct: 5,
   steps: [step(500, 499, 2000, true), step(1000, 998, 3000, true), step(2000, 1990, 4000, true), step(4000, 3800, 12_300, false)],
   kneeOpsPerSec: 1990,
   outcome: 'knee',

@@ -1,12 +1,15 @@
 import type { Argv } from 'yargs';
 import { runScenario } from '../../engine/run.js';
+import type { RunOptions, RunResult } from '../../engine/run.js';
 import { TARGET_HELP } from '../../endpoints/index.js';
 import { io, stop, outcome, durationOption, positiveOption, defined } from '../io.js';
 import { RUN_CI_OPTIONS, runCiSettings, withRunCiOptions } from './compare.js';
 import { addPriceOptions, pricesFrom } from './report.js';
 import { SHARD_ENV, shardFrom } from '../../shard/shard.js';
+import { UsageError } from '../../errors.js';
 
-export function registerRun(y: Argv): Argv {
+/** `execute` is the engine; the command-line fuzz test passes one that only plans (engine/run.ts planRun). */
+export function registerRun(y: Argv, execute: (o: RunOptions) => Promise<RunResult> = runScenario): Argv {
   return y.command(
     'run <file>',
     'Run a scenario: create the table, seed it, apply the load, check gates, write reports/<scenario>-<time>/summary.json and latency.hlog',
@@ -15,7 +18,8 @@ export function registerRun(y: Argv): Argv {
         .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
         .option('target', { type: 'string', default: 'local', describe: TARGET_HELP })
         .option('region', { type: 'string', describe: 'AWS region (target aws; signing region for other endpoints)' })
-        .option('driver', { choices: ['sdk', 'http'] as const, default: 'sdk' as const, describe: 'request driver: sdk (AWS SDK v3) or http (signed JSON over keep-alive connections, same outcomes, far less CPU per request)' })
+        .option('driver', { choices: ['sdk', 'http', 'dax'] as const, default: 'sdk' as const, describe: 'request driver: sdk (AWS SDK v3), http (signed JSON over keep-alive connections, same outcomes, far less CPU per request) or dax (the official DAX client; chosen by itself for DAX targets)' })
+        .option('dynamodb-endpoint', { type: 'string', describe: 'DAX targets: DynamoDB endpoint for table setup and seeding (default: the region\'s; dax-local: an embedded one)' })
         .option('workers', { type: 'number', describe: 'load worker threads, each with 1/N of the rate and concurrency (default: as many as the peak rate needs, at most the number of cores)' })
         .option('duration', { type: 'string', describe: 'total length of the measured phases (e.g. 60s); each keeps its share' })
         .option('rate', { type: 'number', describe: 'peak arrival rate (ops/s) of the measured phases; all phases scale by the same factor' })
@@ -33,12 +37,15 @@ export function registerRun(y: Argv): Argv {
         .option('setup-only', { type: 'boolean', default: false, describe: 'create the table and seed every item, keep it and stop: once before shards that run with --reuse-table on a shared target' })
         .group(RUN_CI_OPTIONS, 'Baseline and CI outputs:'),
     async (a) => {
-      const result = await runScenario({
+      singleValued(a, SINGLE_OPTIONS);
+      if (a.file.trim() === '') throw new UsageError('run: the scenario file name is empty');
+      const result = await execute({
         file: a.file,
         target: a.target,
         ...defined('region', a.region),
+        ...defined('dynamodbEndpoint', a['dynamodb-endpoint']),
         driver: a.driver,
-        ...defined('workers', positiveOption(a.workers, '--workers', true)),
+        ...defined('workers', workersOption(a.workers)),
         gates: a.gate,
         abort: a.abort,
         keepTable: a['keep-table'],
@@ -61,4 +68,23 @@ export function registerRun(y: Argv): Argv {
       outcome.exitCode = result.exitCode;
     },
   );
+}
+
+/** load threads: each is a V8 isolate of its own (tens of MB); past a few hundred a machine runs out of memory, not of load */
+const MAX_WORKERS = 256;
+
+function workersOption(value: number | undefined): number | undefined {
+  const n = positiveOption(value, '--workers', true);
+  if (n !== undefined && n > MAX_WORKERS) throw new UsageError(`--workers: at most ${MAX_WORKERS} load threads, got ${n}`);
+  return n;
+}
+
+/** options that take one value: yargs turns a repeated one into a list, which nothing downstream expects */
+const SINGLE_OPTIONS = ['file', 'target', 'region', 'driver', 'workers', 'duration', 'rate', 'concurrency', 'seed-items', 'random-seed', 'out', 'shard', 'baseline', 'max-regression', 'floor', 'error-floor', 'min-samples', 'junit', 'markdown', 'price-read', 'price-write'];
+
+export function singleValued(a: Record<string, unknown>, names: readonly string[]): void {
+  for (const name of names) {
+    const v = a[name];
+    if (Array.isArray(v)) throw new UsageError(`--${name} given ${v.length} times (${v.map(String).join(', ')}); give it once`);
+  }
 }

@@ -23,6 +23,7 @@ export function registerSweep(y: Argv): Argv {
           .option('slo', { type: 'string', array: true, describe: `a bound every step must meet, repeatable, any gate expression: "p99<10ms", "get-profile.p99<5ms" (default ${SWEEP_DEFAULTS.slo.join(', ')})` })
           .option('max-error-rate', { type: 'string', describe: `highest error rate a step may have (default ${SWEEP_DEFAULTS.maxErrorRatePct}%)` })
           .option('min-achieved', { type: 'string', describe: `achieved / target rate below this means the target cannot keep up (default ${SWEEP_DEFAULTS.minAchievedPct}%)` })
+          .option('max-late-sends', { type: 'string', describe: `more than this share of operations sent over 5 ms after their intended start also means not keeping up (every slot busy, or the load generator saturated; default ${SWEEP_DEFAULTS.maxLateSendsPct}%)` })
           .option('warmup', { type: 'string', describe: `warm-up step at --from before the first measured one, never judged; 0 for none (default ${SWEEP_DEFAULTS.warmupMs / 1000}s)` })
           .option('target', { type: 'string', default: 'local', describe: TARGET_HELP })
           .option('region', { type: 'string', describe: 'AWS region (target aws; signing region for other endpoints)' })
@@ -46,6 +47,7 @@ export function registerSweep(y: Argv): Argv {
         ...defined('slo', a.slo !== undefined && a.slo.length > 0 ? a.slo : undefined),
         ...defined('maxErrorRatePct', percentFlag(a['max-error-rate'], '--max-error-rate')),
         ...defined('minAchievedPct', percentFlag(a['min-achieved'], '--min-achieved')),
+        ...defined('maxLateSendsPct', percentFlag(a['max-late-sends'], '--max-late-sends')),
       };
       const result = await runScenario({
         file: a.file,

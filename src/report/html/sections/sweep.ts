@@ -23,7 +23,7 @@ export function sweepSection(s: Summary): Raw {
   return html`<section id="sweep">
 <h2>Rate sweep: latency vs throughput</h2>
 <p><strong>${kneeLine(sweep)}</strong></p>
-<p class="note">${sweep.steps.length} step${sweep.steps.length === 1 ? '' : 's'} of ${sweep.stepDurationMs / 1000} s at a fixed arrival rate (${sweep.step} from ${rate(sweep.fromOpsPerSec)} up to ${rate(sweep.toOpsPerSec)} ops/s${sweep.warmupMs > 0 ? `, after a ${sweep.warmupMs / 1000} s warm-up` : ''}). Each point is one step: its achieved throughput across, its p50 and p99 latency (from the intended start) up, log scale. Every step had to hold ${sweep.slo.join(', ')}, errors under ${sweep.maxErrorRatePct}% and at least ${sweep.minAchievedPct}% of its target rate; the sweep stopped at the first that did not (${sweep.stopReason}).</p>
+<p class="note">${sweep.steps.length} step${sweep.steps.length === 1 ? '' : 's'} of ${sweep.stepDurationMs / 1000} s at a fixed arrival rate (${sweep.step} from ${rate(sweep.fromOpsPerSec)} up to ${rate(sweep.toOpsPerSec)} ops/s${sweep.warmupMs > 0 ? `, after a ${sweep.warmupMs / 1000} s warm-up` : ''}). Each point is one step: its achieved throughput across, its p50 and p99 latency (from the intended start) up, log scale. Every step had to hold ${sweep.slo.join(', ')}, errors under ${sweep.maxErrorRatePct}% and at least ${sweep.minAchievedPct}% of its target rate with at most ${sweep.maxLateSendsPct}% of operations sent over 5 ms late; the sweep stopped at the first that did not (${sweep.stopReason}).</p>
 <div class="charts">${charts}</div>
 ${stepsTable(sweep, ops)}
 </section>`;

@@ -1,0 +1,23 @@
+// The command line's parser, apart from main.ts's process wiring (signals, exit), so that a
+// test can parse argument sets in-process exactly as the CLI does (test/unit/fuzz-cli.test.ts).
+import yargs from 'yargs';
+import type { Argv } from 'yargs';
+import { UsageError } from '../errors.js';
+import { VERSION } from '../version.js';
+
+/** yargs with ddbench's settings and these commands; bad arguments become a UsageError (exit 2). */
+export function buildCli(argv: string[], commands: readonly ((y: Argv) => Argv)[]): Argv {
+  let cli = yargs(argv)
+    .scriptName('ddbench')
+    .version(VERSION)
+    .strict()
+    .wrap(Math.min(110, process.stdout.columns || 100));
+  for (const register of commands) cli = register(cli);
+  return cli
+    .demandCommand(1, 'name a command (see --help)')
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new UsageError(msg);
+    })
+    .help();
+}

@@ -8,7 +8,6 @@ import type { TtlLruCache } from './cache.js';
 import { Writer } from './cbor.js';
 import { validationError } from './errors.js';
 import { valueAt, type PathComponent } from './expressions.js';
-import { writeNumber } from './numbers.js';
 import type { AttributeLists, KeySchemas } from './registry.js';
 
 export type CachedOp = 'GetItem' | 'BatchGetItem' | 'Query' | 'Scan';
@@ -20,6 +19,14 @@ export interface CacheCounts {
 
 export type CacheStats = Record<CachedOp, CacheCounts>;
 
+/**
+ * Per request: whether a cached operation was served from the cache. BatchGetItem is a hit only
+ * when every key was; strongly consistent reads leave it unset (they bypass the cache).
+ */
+export interface RequestContext {
+  cache?: 'hit' | 'miss';
+}
+
 export function emptyStats(): CacheStats {
   return { GetItem: { hits: 0, misses: 0 }, BatchGetItem: { hits: 0, misses: 0 }, Query: { hits: 0, misses: 0 }, Scan: { hits: 0, misses: 0 } };
 }
@@ -30,8 +37,8 @@ export interface Backend {
   lists: AttributeLists;
   /** full items by table and key; null = known absent (negative caching) */
   itemCache: TtlLruCache<Item | null>;
-  /** encoded Query/Scan responses by request */
-  queryCache: TtlLruCache<Buffer>;
+  /** encoded Query/Scan results (without consumed capacity) by request */
+  queryCache: TtlLruCache<{ entries: Buffer; count: number }>;
   stats: CacheStats;
 }
 
@@ -108,12 +115,23 @@ export function writeProjected(w: Writer, item: Item, paths: PathComponent[][]):
   }
 }
 
+/** Capacity units as DAX sends them: a plain CBOR number (the client hands a decimal tag back as a string). */
+function units(w: Writer, n: number | undefined): Writer {
+  return w.value(n ?? 0);
+}
+
 /** ConsumedCapacity as bytes of: table name, units, table units|null, GSIs|null, LSIs|null. */
 export function consumedBytes(cc: ConsumedCapacity): Buffer {
-  const w = new Writer().text(cc.TableName ?? '');
-  writeNumber(w, String(cc.CapacityUnits ?? 0));
-  w.null().null().null();
-  return w.done();
+  return units(new Writer().text(cc.TableName ?? ''), cc.CapacityUnits).null().null().null().done();
+}
+
+/** ConsumedCapacity in the keyed form transactions use: {4: table, 1: units, 2: read, 3: write}. */
+export function writeConsumedMap(w: Writer, cc: ConsumedCapacity): void {
+  const fields: [number, (w: Writer) => void][] = [[4, (x) => x.text(cc.TableName ?? '')], [1, (x) => units(x, cc.CapacityUnits)]];
+  if (cc.ReadCapacityUnits !== undefined) fields.push([2, (x) => units(x, cc.ReadCapacityUnits)]);
+  if (cc.WriteCapacityUnits !== undefined) fields.push([3, (x) => units(x, cc.WriteCapacityUnits)]);
+  w.map(fields.length);
+  for (const [k, write] of fields) write(w.int(k));
 }
 
 /** Attributes returned by a write: whole items as a stream item, UPDATED_* as list id + ordinal map. */

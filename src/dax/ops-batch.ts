@@ -7,7 +7,11 @@ import {
   type TransactWriteItem, type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { decodeKey, decodeStreamItem, encodeKey, type Item, type KeySchema } from './attrs.js';
-import { bytesArg, cacheKey, itemFromStream, kwargs, KW, streamItem, writeProjected, type Backend } from './backend.js';
+import {
+  bytesArg, cacheKey, consumedBytes, itemFromStream, kwargs, KW, returnConsumed, streamItem, writeConsumedMap, writeProjected,
+  type Backend, type RequestContext,
+} from './backend.js';
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { Writer } from './cbor.js';
 import { fromDynamoError, validationError, type CancellationReason } from './errors.js';
 import { conditionExpression, Placeholders, projectionExpression, updateExpression, type PathComponent } from './expressions.js';
@@ -23,7 +27,7 @@ interface TableRead {
   unprocessed: Buffer[];
 }
 
-export async function batchGetItem(b: Backend, args: unknown[]): Promise<Buffer> {
+export async function batchGetItem(b: Backend, args: unknown[], ctx: RequestContext = {}): Promise<Buffer> {
   if (!(args[0] instanceof Map)) throw validationError('RequestItems must not be null');
   const tables = new Map<string, TableRead>();
   const pending: Record<string, { Keys: Item[]; ConsistentRead: boolean }> = {};
@@ -39,16 +43,23 @@ export async function batchGetItem(b: Backend, args: unknown[]): Promise<Buffer>
       const hit = t.consistent ? { hit: false as const } : b.itemCache.get(cacheKey(table, kb));
       if (hit.hit) {
         b.stats.BatchGetItem.hits++;
+        ctx.cache ??= 'hit';
         if (hit.value !== null) t.found.set(kb.toString('base64'), hit.value);
         continue;
       }
-      if (!t.consistent) b.stats.BatchGetItem.misses++;
+      if (!t.consistent) {
+        b.stats.BatchGetItem.misses++;
+        ctx.cache = 'miss';
+      }
       (pending[table] ??= { Keys: [], ConsistentRead: t.consistent }).Keys.push(decodeKey(kb, schema));
     }
   }
+  const rcc = returnConsumed(kwargs(args[1]));
+  const consumed = new Capacity();
   let request = pending;
   for (let attempt = 0; Object.keys(request).length > 0 && attempt <= UNPROCESSED_RETRIES; attempt++) {
-    const out = await b.ddb.send(new BatchGetItemCommand({ RequestItems: request }));
+    const out = await b.ddb.send(new BatchGetItemCommand({ RequestItems: request, ...(rcc ? { ReturnConsumedCapacity: rcc } : {}) }));
+    consumed.add(out.ConsumedCapacity);
     const unprocessedNow = new Set<string>();
     for (const [table, keys] of Object.entries(out.UnprocessedKeys ?? {})) {
       for (const k of keys.Keys ?? []) unprocessedNow.add(cacheKey(table, encodeKey(k, tables.get(table)!.schema)));
@@ -86,7 +97,7 @@ export async function batchGetItem(b: Backend, args: unknown[]): Promise<Buffer>
     w.text(table).array(t.unprocessed.length);
     for (const kb of t.unprocessed) w.bytes(kb);
   }
-  return w.array(0).done();
+  return consumed.write(w).done();
 }
 
 export async function batchWriteItem(b: Backend, args: unknown[]): Promise<Buffer> {
@@ -115,8 +126,11 @@ export async function batchWriteItem(b: Backend, args: unknown[]): Promise<Buffe
     }
     request[table] = writes;
   }
+  const rcc = returnConsumed(kwargs(args[1]));
+  const consumed = new Capacity();
   for (let attempt = 0; Object.keys(request).length > 0 && attempt <= UNPROCESSED_RETRIES; attempt++) {
-    const out = await b.ddb.send(new BatchWriteItemCommand({ RequestItems: request }));
+    const out = await b.ddb.send(new BatchWriteItemCommand({ RequestItems: request, ...(rcc ? { ReturnConsumedCapacity: rcc } : {}) }));
+    consumed.add(out.ConsumedCapacity);
     request = out.UnprocessedItems ?? {};
   }
   const w = new Writer().array(0).map(Object.keys(request).length);
@@ -133,7 +147,7 @@ export async function batchWriteItem(b: Backend, args: unknown[]): Promise<Buffe
       else w.null();
     }
   }
-  return w.array(0).map(0).done();
+  return consumed.write(w).map(0).done();
 }
 
 export async function transactGetItems(b: Backend, args: unknown[]): Promise<Buffer> {
@@ -149,7 +163,8 @@ export async function transactGetItems(b: Backend, args: unknown[]): Promise<Buf
       return { schema, proj, get: { TableName: table, Key: key, ...(proj ? { ProjectionExpression: proj.text } : {}), ...ph.request() } };
     }),
   );
-  const out = await b.ddb.send(new TransactGetItemsCommand({ TransactItems: reads.map((r) => ({ Get: r.get })) }));
+  const rcc = returnConsumed(kwargs(args[3]));
+  const out = await b.ddb.send(new TransactGetItemsCommand({ TransactItems: reads.map((r) => ({ Get: r.get })), ...(rcc ? { ReturnConsumedCapacity: rcc } : {}) }));
   const w = new Writer().array(0).array(2).array(reads.length);
   reads.forEach((r, i) => {
     const item = out.Responses?.[i]?.Item;
@@ -157,7 +172,7 @@ export async function transactGetItems(b: Backend, args: unknown[]): Promise<Buf
     else if (r.proj !== undefined) writeProjected(w, item, r.proj.paths);
     else w.bytes(streamItem(b, item, r.schema));
   });
-  return w.null().done();
+  return writeConsumedList(w, out.ConsumedCapacity).done();
 }
 
 const OP = { PUT: 2, DELETE: 7, PARTIAL_UPDATE: 9, CHECK: 12 } as const;
@@ -204,8 +219,12 @@ export async function transactWriteItems(b: Backend, args: unknown[]): Promise<B
     }
   }
   const token = kw.get(KW.ClientRequestToken);
+  const rcc = returnConsumed(kw);
+  let out;
   try {
-    await b.ddb.send(new TransactWriteItemsCommand({ TransactItems: items, ...(typeof token === 'string' ? { ClientRequestToken: token } : {}) }));
+    out = await b.ddb.send(
+      new TransactWriteItemsCommand({ TransactItems: items, ...(typeof token === 'string' ? { ClientRequestToken: token } : {}), ...(rcc ? { ReturnConsumedCapacity: rcc } : {}) }),
+    );
   } catch (err) {
     const reasons = (err as { CancellationReasons?: { Code?: string; Message?: string; Item?: Item }[] }).CancellationReasons;
     if (reasons === undefined) throw err;
@@ -218,5 +237,28 @@ export async function transactWriteItems(b: Backend, args: unknown[]): Promise<B
   } finally {
     for (const k of touched) b.itemCache.delete(k);
   }
-  return new Writer().array(0).array(3).null().null().null().done();
+  return writeConsumedList(new Writer().array(0).array(3).null(), out.ConsumedCapacity).null().done();
+}
+
+/** Consumed capacity of a batch, summed per table over its retries of unprocessed entries. */
+class Capacity {
+  private readonly byTable = new Map<string, number>();
+
+  add(list: ConsumedCapacity[] | undefined): void {
+    for (const cc of list ?? []) this.byTable.set(cc.TableName ?? '', (this.byTable.get(cc.TableName ?? '') ?? 0) + (cc.CapacityUnits ?? 0));
+  }
+
+  /** as batch responses carry it: an array of encoded ConsumedCapacity byte strings */
+  write(w: Writer): Writer {
+    w.array(this.byTable.size);
+    for (const [TableName, CapacityUnits] of this.byTable) w.bytes(consumedBytes({ TableName, CapacityUnits }));
+    return w;
+  }
+}
+
+function writeConsumedList(w: Writer, list: ConsumedCapacity[] | undefined): Writer {
+  if (list === undefined) return w.null();
+  w.array(list.length);
+  for (const cc of list) writeConsumedMap(w, cc);
+  return w;
 }

@@ -6,12 +6,12 @@ import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, t
 import { decodeStreamItem, type Item } from './attrs.js';
 import {
   attributesBytes, bytesArg, cacheKey, consumedBytes, itemFromStream, kwargs, KW, optionalBytes, RETURN_VALUES,
-  returnConsumed, streamItem, success, tableKey, writeProjected, type Backend,
+  returnConsumed, streamItem, success, tableKey, writeProjected, type Backend, type RequestContext,
 } from './backend.js';
 import type { Writer } from './cbor.js';
 import { conditionExpression, Placeholders, projectionExpression, updateExpression } from './expressions.js';
 
-export async function getItem(b: Backend, args: unknown[]): Promise<Buffer> {
+export async function getItem(b: Backend, args: unknown[], ctx: RequestContext = {}): Promise<Buffer> {
   const { table, schema, keyBytes, key } = await tableKey(b, args[0], args[1]);
   const kw = kwargs(args[2]);
   const consistent = kw.get(KW.ConsistentRead) === true;
@@ -23,9 +23,13 @@ export async function getItem(b: Backend, args: unknown[]): Promise<Buffer> {
   const cached = consistent ? { hit: false as const } : b.itemCache.get(ck);
   if (cached.hit) {
     b.stats.GetItem.hits++;
+    ctx.cache = 'hit';
     item = cached.value;
   } else {
-    if (!consistent) b.stats.GetItem.misses++;
+    if (!consistent) {
+      b.stats.GetItem.misses++;
+      ctx.cache = 'miss';
+    }
     const out = await b.ddb.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: consistent, ...(rcc ? { ReturnConsumedCapacity: rcc } : {}) }));
     item = out.Item ?? null;
     if (!consistent) b.itemCache.set(ck, item);

@@ -2,11 +2,11 @@
 // request's bytes, for the TTL, and writes do not invalidate it (as in DAX, so a cached query
 // can return stale results until it expires). Strongly consistent requests pass through.
 
-import { QueryCommand, ScanCommand, type QueryCommandInput, type ScanCommandInput, type Select } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, ScanCommand, type ConsumedCapacity, type QueryCommandInput, type ScanCommandInput, type Select } from '@aws-sdk/client-dynamodb';
 import { decodeCompoundKey, decodeKey, encodeCompoundKey, encodeKey, type Item, type KeySchema } from './attrs.js';
 import {
-  bytesArg, consumedBytes, kwargs, KW, optionalBytes, returnConsumed, SELECT, streamItem, success, writeProjected,
-  type Backend, type Kwargs,
+  bytesArg, consumedBytes, kwargs, KW, optionalBytes, returnConsumed, SELECT, streamItem, writeProjected,
+  type Backend, type Kwargs, type RequestContext,
 } from './backend.js';
 import { Writer } from './cbor.js';
 import { conditionExpression, Placeholders, projectionExpression, type PathComponent } from './expressions.js';
@@ -37,51 +37,68 @@ function common(kw: Kwargs, schema: KeySchema, ph: Placeholders): { input: Parti
   return { input, ...(paths !== undefined ? { paths } : {}), ...(index !== undefined ? { index } : {}) };
 }
 
+/** A result's map entries without ConsumedCapacity: what the query cache keeps (a hit consumes nothing). */
+interface EncodedResult {
+  entries: Buffer;
+  count: number;
+}
+
 function encodeResult(
   b: Backend,
   schema: KeySchema,
-  out: { Items?: Item[]; Count?: number; ScannedCount?: number; LastEvaluatedKey?: Item; ConsumedCapacity?: Parameters<typeof consumedBytes>[0] },
+  out: { Items?: Item[]; Count?: number; ScannedCount?: number; LastEvaluatedKey?: Item },
   paths: PathComponent[][] | undefined,
   index: string | undefined,
-): Buffer {
-  const fields: [number, (w: Writer) => void][] = [];
+): EncodedResult {
+  const w = new Writer();
+  let count = 0;
   const items = out.Items;
   if (items !== undefined) {
-    fields.push([
-      7,
-      (w) => {
-        w.array(items.length);
-        for (const item of items) {
-          if (paths !== undefined) writeProjected(w, item, paths);
-          else w.array(2).bytes(encodeKey(item, schema)).bytes(streamItem(b, item, schema));
-        }
-      },
-    ]);
+    w.int(7).array(items.length);
+    for (const item of items) {
+      if (paths !== undefined) writeProjected(w, item, paths);
+      else w.array(2).bytes(encodeKey(item, schema)).bytes(streamItem(b, item, schema));
+    }
+    count++;
   }
-  fields.push([8, (w) => w.int(out.Count ?? 0)]);
-  fields.push([10, (w) => w.int(out.ScannedCount ?? 0)]);
+  w.int(8).int(out.Count ?? 0).int(10).int(out.ScannedCount ?? 0);
+  count += 2;
   const lek = out.LastEvaluatedKey;
-  if (lek !== undefined) fields.push([9, (w) => w.bytes(index !== undefined ? encodeCompoundKey(lek) : encodeKey(lek, schema))]);
-  const cc = out.ConsumedCapacity;
-  if (cc !== undefined) fields.push([1, (w) => w.bytes(consumedBytes(cc))]);
-  return success(fields);
+  if (lek !== undefined) {
+    w.int(9).bytes(index !== undefined ? encodeCompoundKey(lek) : encodeKey(lek, schema));
+    count++;
+  }
+  return { entries: w.done(), count };
 }
 
-async function cached(b: Backend, op: 'Query' | 'Scan', table: string, args: unknown[], consistent: boolean, run: () => Promise<Buffer>): Promise<Buffer> {
-  if (consistent) return run();
+function respond(r: EncodedResult, cc: ConsumedCapacity | undefined): Buffer {
+  const w = new Writer().array(0).map(r.count + (cc !== undefined ? 1 : 0)).raw(r.entries);
+  if (cc !== undefined) w.int(1).bytes(consumedBytes(cc));
+  return w.done();
+}
+
+type Run = () => Promise<{ result: EncodedResult; consumed?: ConsumedCapacity }>;
+
+async function cached(b: Backend, op: 'Query' | 'Scan', table: string, args: unknown[], consistent: boolean, ctx: RequestContext, run: Run): Promise<Buffer> {
+  if (consistent) {
+    const out = await run();
+    return respond(out.result, out.consumed);
+  }
   const key = `${op}\u0000${table}\u0000${new Writer().value(args).done().toString('base64')}`;
   const hit = b.queryCache.get(key);
   if (hit.hit) {
     b.stats[op].hits++;
-    return hit.value;
+    ctx.cache = 'hit';
+    return respond(hit.value, undefined);
   }
   b.stats[op].misses++;
-  const response = await run();
-  b.queryCache.set(key, response);
-  return response;
+  ctx.cache = 'miss';
+  const out = await run();
+  b.queryCache.set(key, out.result);
+  return respond(out.result, out.consumed);
 }
 
-export async function query(b: Backend, args: unknown[]): Promise<Buffer> {
+export async function query(b: Backend, args: unknown[], ctx: RequestContext = {}): Promise<Buffer> {
   const table = bytesArg(args[0], 'TableName').toString('utf8');
   const schema = await b.schemas.get(table);
   const kw = kwargs(args[2]);
@@ -91,15 +108,15 @@ export async function query(b: Backend, args: unknown[]): Promise<Buffer> {
   const { input, paths, index } = common(kw, schema, ph);
   const sif = kw.get(KW.ScanIndexForward);
   if (sif !== undefined && sif !== null) input.ScanIndexForward = sif === true || sif === 1;
-  return cached(b, 'Query', table, args, input.ConsistentRead === true, async () => {
+  return cached(b, 'Query', table, args, input.ConsistentRead === true, ctx, async () => {
     const out = await b.ddb.send(
       new QueryCommand({ ...input, TableName: table, ...(keyConditionExpression !== undefined ? { KeyConditionExpression: keyConditionExpression } : {}), ...ph.request() }),
     );
-    return encodeResult(b, schema, out, paths, index);
+    return { result: encodeResult(b, schema, out, paths, index), ...(out.ConsumedCapacity ? { consumed: out.ConsumedCapacity } : {}) };
   });
 }
 
-export async function scan(b: Backend, args: unknown[]): Promise<Buffer> {
+export async function scan(b: Backend, args: unknown[], ctx: RequestContext = {}): Promise<Buffer> {
   const table = bytesArg(args[0], 'TableName').toString('utf8');
   const schema = await b.schemas.get(table);
   const kw = kwargs(args[1]);
@@ -109,8 +126,8 @@ export async function scan(b: Backend, args: unknown[]): Promise<Buffer> {
   const total = kw.get(KW.TotalSegments);
   if (typeof seg === 'number') input.Segment = seg;
   if (typeof total === 'number') input.TotalSegments = total;
-  return cached(b, 'Scan', table, args, input.ConsistentRead === true, async () => {
+  return cached(b, 'Scan', table, args, input.ConsistentRead === true, ctx, async () => {
     const out = await b.ddb.send(new ScanCommand({ ...input, TableName: table, ...ph.request() }));
-    return encodeResult(b, schema, out, paths, index);
+    return { result: encodeResult(b, schema, out, paths, index), ...(out.ConsumedCapacity ? { consumed: out.ConsumedCapacity } : {}) };
   });
 }

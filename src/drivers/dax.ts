@@ -50,6 +50,22 @@ export function reshapeDaxError(err: unknown): unknown {
   };
 }
 
+/**
+ * The DAX client hands capacity units sent as CBOR decimals back as strings ("0.5"); the shared
+ * reader counts only numbers, so convert them.
+ */
+export function numericCapacity(output: Record<string, unknown>): Record<string, unknown> {
+  const cc = output['ConsumedCapacity'];
+  if (cc === undefined || cc === null) return output;
+  const fix = (e: unknown): unknown => {
+    if (typeof e !== 'object' || e === null) return e;
+    const entry = { ...(e as Record<string, unknown>) };
+    for (const k of ['CapacityUnits', 'ReadCapacityUnits', 'WriteCapacityUnits']) if (typeof entry[k] === 'string') entry[k] = Number(entry[k]);
+    return entry;
+  };
+  return { ...output, ConsumedCapacity: Array.isArray(cc) ? cc.map(fix) : fix(cc) };
+}
+
 /** host and port of a dax:// or daxs:// URL (default ports 8111 and 9111). */
 export function daxAddress(endpoint: string): { host: string; port: number; tls: boolean } {
   const url = new URL(endpoint);
@@ -121,7 +137,7 @@ export function createDaxDriver(opts: DaxDriverOptions): Driver {
         const method = client[METHODS[request.type]];
         if (typeof method !== 'function') throw Object.assign(new Error(`unsupported operation type ${String(request.type)}`), { name: 'UnsupportedOperation' });
         const output = (await (method as (input: unknown) => Promise<Record<string, unknown>>).call(client, request.input)) ?? {};
-        const { rcu, wcu } = consumedCapacity(request.type, output);
+        const { rcu, wcu } = consumedCapacity(request.type, numericCapacity(output));
         const unprocessed = unprocessedCount(request.type, output);
         return { kind: 'ok', attempts: 1, retryDelayMs: 0, consumedRcu: rcu, consumedWcu: wcu, throttledAttempts: 0, ...(unprocessed !== undefined ? { unprocessed } : {}) };
       } catch (err) {

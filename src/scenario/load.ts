@@ -53,7 +53,7 @@ export function parseScenarioText(fileText: string, fileName: string, options: P
         source = doc.toJS({ maxAliasCount: 100 }) as unknown;
       } catch (err: unknown) {
         const deep = err instanceof RangeError && /call stack/i.test(err.message);
-        syntax.push({ path: '', message: deep ? `YAML: nested too deeply to read (at most ${MAX_FILE_DEPTH} levels; DynamoDB allows attribute values ${MAX_ATTRIBUTE_DEPTH} deep)` : `YAML: ${err instanceof Error ? err.message : String(err)}` });
+        syntax.push({ path: '', message: deep ? `YAML: ${TOO_DEEP}` : `YAML: ${err instanceof Error ? err.message : String(err)}` });
       }
     }
   }
@@ -107,9 +107,12 @@ function yamlProblems(doc: Document, counter: LineCounter, label: string): Scena
   return [...doc.errors, ...doc.warnings].map((error) => ({
     path: '',
     line: counter.linePos(error.pos[0]).line,
-    message: `${label}: ${error.message.split('\n')[0] ?? error.message}`,
+    message: /call stack/i.test(error.message) ? `${label}: ${TOO_DEEP}` : `${label}: ${error.message.split('\n')[0] ?? error.message}`,
   }));
 }
+
+/** what the parser's own stack overflow means for the user */
+const TOO_DEEP = `nested too deeply to read (at most ${MAX_FILE_DEPTH} levels; DynamoDB allows attribute values ${MAX_ATTRIBUTE_DEPTH} deep)`;
 
 /** Paths formatted, lines attached, sorted by line so the list reads top to bottom like the file. */
 function withLines(raw: RawProblem[], doc: Document, counter: LineCounter): ScenarioProblem[] {

@@ -170,9 +170,9 @@ export const OperationSchema = z.strictObject({
 export const PhaseSchema = z.strictObject({
   name: nonEmpty('a phase name'),
   duration: duration(true),
-  rate: positiveNumber(`a positive number ${LIMIT_TEXT.rate}`).max(LIMITS.rateOpsPerSec, e(`expected a positive number ${LIMIT_TEXT.rate}`)).optional().meta({ description: 'open loop: operations per second' }),
-  rampTo: positiveNumber(`a positive number ${LIMIT_TEXT.rate}`).max(LIMITS.rateOpsPerSec, e(`expected a positive number ${LIMIT_TEXT.rate}`)).optional().meta({ description: 'open loop: ramp linearly from rate to this rate' }),
-  workers: positiveInt(`a positive integer ${LIMIT_TEXT.concurrency}`).max(LIMITS.concurrency, e(`expected a positive integer ${LIMIT_TEXT.concurrency}`)).optional().meta({ description: 'closed loop: workers, default concurrency' }),
+  rate: positiveNumber().max(LIMITS.rateOpsPerSec, e(`expected ${LIMIT_TEXT.rate}`)).optional().meta({ description: 'open loop: operations per second' }),
+  rampTo: positiveNumber().max(LIMITS.rateOpsPerSec, e(`expected ${LIMIT_TEXT.rate}`)).optional().meta({ description: 'open loop: ramp linearly from rate to this rate' }),
+  workers: positiveInt().max(LIMITS.concurrency, e(`expected ${LIMIT_TEXT.concurrency}`)).optional().meta({ description: 'closed loop: workers, default concurrency' }),
   thinkTime: duration(false).optional().meta({ description: "closed loop: pause between a worker's operations" }),
   warmup: z.boolean(e('expected true or false')).optional().meta({ description: 'left out of verdicts and gates' }),
 });
@@ -218,7 +218,7 @@ export const ScenarioFileSchema = z
     operations: z.array(OperationSchema).min(1, e('expected at least one operation')),
     phases: z.array(PhaseSchema).min(1, e('expected at least one phase')),
     mode: z.enum(['open', 'closed'], e('expected open or closed')).optional().meta({ description: 'default open' }),
-    concurrency: positiveInt(`a positive integer ${LIMIT_TEXT.concurrency}`).max(LIMITS.concurrency, e(`expected a positive integer ${LIMIT_TEXT.concurrency}`)).optional().meta({ description: 'operations in flight at most, default 64' }),
+    concurrency: positiveInt().max(LIMITS.concurrency, e(`expected ${LIMIT_TEXT.concurrency}`)).optional().meta({ description: 'operations in flight at most, default 64' }),
     gates: z.array(z.string(e('expected a gate like "p99 < 10ms"'))).optional(),
     retries: RetriesSchema.optional(),
     randomSeed: z.number(e('expected an integer')).int(e('expected an integer')).optional().meta({ description: 'default 1' }),

@@ -32,7 +32,7 @@ function problemsOf(text: string): { path: string; message: string }[] {
 const nested = (depth: number): string => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
 
 const CASES: { limit: string; text: string; path: string; message: RegExp }[] = [
-  { limit: 'an item over 400 KB', text: scenario({ operations: '  - { name: put, weight: 1, type: PutItem, item: { pk: "u#{user}", blob: "{text(410000)}" } }' }), path: 'operations[0].item', message: /400 KB/ },
+  { limit: 'an item over 400 KB', text: scenario({ operations: '  - { name: put, weight: 1, type: PutItem, item: { pk: "u#{user}", a: "{text(300000)}", b: "{text(300000)}" } }' }), path: 'operations[0].item', message: /400 KB/ },
   { limit: 'a BatchWriteItem of 26 items', text: scenario({ operations: '  - { name: bw, weight: 1, type: BatchWriteItem, count: 26, item: { pk: "u#{user}" } }' }), path: 'operations[0].count', message: /1 to 25/ },
   { limit: 'a BatchGetItem of 101 keys', text: scenario({ operations: '  - { name: bg, weight: 1, type: BatchGetItem, count: 101, key: { pk: "u#{user}" } }' }), path: 'operations[0].count', message: /1 to 100/ },
   {

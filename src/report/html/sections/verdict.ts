@@ -32,8 +32,11 @@ ${warnings(s)}
 
 function banner(s: Summary): Raw {
   const failed = s.gates.filter((g) => !g.pass).length;
-  const what =
-    s.gates.length === 0
+  const what = s.sweep
+    ? s.sweep.kneeOpsPerSec !== null
+      ? `sweep: knee at ${Math.round(s.sweep.kneeOpsPerSec).toLocaleString('en-US')} ops/s (the highest step that met ${s.sweep.slo.join(', ')})`
+      : `sweep: no step met ${s.sweep.slo.join(', ')}`
+    : s.gates.length === 0
       ? 'no gates were set (add gates to the scenario or --gate to make the run pass or fail)'
       : failed === 0
         ? `all ${s.gates.length} gate${s.gates.length === 1 ? '' : 's'} passed`

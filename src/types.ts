@@ -501,9 +501,29 @@ export interface SweepSummary {
   stopReason: string;
 }
 
+/**
+ * One DAX operation's cache behaviour on the local DAX server. Counts are per key for
+ * BatchGetItem (per request otherwise). The latencies are the server's own processing time
+ * (request received -> answer handed to the socket, microseconds): no network hop, no client
+ * encoding; a BatchGetItem request is a hit only when every key was.
+ */
+export interface CacheOperationStats {
+  hits: number;
+  misses: number;
+  hitRatio: number;
+  hitLatencyUs?: Percentiles;
+  missLatencyUs?: Percentiles;
+  /** requests timed in each histogram */
+  hitRequests?: number;
+  missRequests?: number;
+  /** HdrHistogram, compressed base64, of the hit and miss processing times */
+  hitLatencyHistogram?: string;
+  missLatencyHistogram?: string;
+}
+
 /** Cache hits and misses of a (local) DAX server, by DAX operation and overall. */
 export interface CacheStatsSummary {
-  operations: Record<string, { hits: number; misses: number; hitRatio: number }>;
+  operations: Record<string, CacheOperationStats>;
   hits: number;
   misses: number;
   /** hits / (hits + misses); 0 when there were no cached reads */

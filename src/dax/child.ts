@@ -3,7 +3,8 @@
 // ddbench's own process would miss the client's 1 s health checks and be dropped from routing.
 //
 // Usage: node child.js --dynamodb-endpoint URL [--port N] [--region R]
-// stdout: `READY <port>` once listening; a `stats` line on stdin is answered `STATS <json>`.
+// stdout: `READY <port>` once listening; a `stats` line on stdin is answered
+// `STATS {"counts": CacheStats, "latency": CacheLatency}`.
 
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
 
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
-  if (line.trim() === 'stats' && server !== undefined) process.stdout.write(`STATS ${JSON.stringify(server.stats())}\n`);
+  // counts since the server started; latency histograms since the previous `stats` line
+  if (line.trim() === 'stats' && server !== undefined) process.stdout.write(`STATS ${JSON.stringify({ counts: server.stats(), latency: server.takeLatency() })}\n`);
 });
 lines.on('close', () => void shutdown(0));
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));

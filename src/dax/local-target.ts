@@ -8,6 +8,7 @@ import { RuntimeError } from '../errors.js';
 import type { CacheStatsSummary, RunningEndpoint } from '../types.js';
 import { emptyStats, type CacheStats } from './backend.js';
 import { statsSince, summariseCacheStats } from './stats.js';
+import type { CacheLatency } from './meter.js';
 
 const READY_TIMEOUT_MS = 20_000;
 const STATS_TIMEOUT_MS = 3000;
@@ -51,13 +52,13 @@ export async function startLocalDax(opts: LocalDaxOptions): Promise<RunningEndpo
   }
   opts.log(`started local DAX server at dax://127.0.0.1:${port} (pid ${child.pid}) in front of ${opts.dynamodbEndpoint}`);
   let baseline: CacheStats | undefined;
-  const read = async (): Promise<CacheStats | undefined> => {
+  const read = async (): Promise<{ counts: CacheStats; latency: CacheLatency } | undefined> => {
     if (child.exitCode !== null) return undefined;
     child.stdin?.write('stats\n');
     const m = await lines.next(/^STATS (.*)$/, STATS_TIMEOUT_MS).catch(() => undefined);
-    return m ? (JSON.parse(m[1]!) as CacheStats) : undefined;
+    return m ? (JSON.parse(m[1]!) as { counts: CacheStats; latency: CacheLatency }) : undefined;
   };
-  baseline = await read();
+  baseline = (await read())?.counts;
   return {
     info: { kind: 'dax', endpoint: `dax://127.0.0.1:${port}`, region: opts.region, loopback: true, supportsTransactions: true, dynamodbEndpoint: opts.dynamodbEndpoint },
     ...(child.pid !== undefined ? { pid: child.pid } : {}),
@@ -65,9 +66,9 @@ export async function startLocalDax(opts: LocalDaxOptions): Promise<RunningEndpo
     cacheStats: async (): Promise<CacheStatsSummary | undefined> => {
       const now = await read();
       if (now === undefined) return undefined;
-      const since = statsSince(now, baseline ?? emptyStats());
-      baseline = now;
-      return summariseCacheStats(since);
+      const since = statsSince(now.counts, baseline ?? emptyStats());
+      baseline = now.counts;
+      return summariseCacheStats(since, now.latency);
     },
   };
 }

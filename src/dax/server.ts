@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KeyError } from './attrs.js';
 import { authError, DaxWireError, encodeError, fromDynamoError, validationError } from './errors.js';
-import { emptyStats, bytesArg, type Backend, type CacheStats } from './backend.js';
+import { emptyStats, bytesArg, type Backend, type CachedOp, type CacheStats, type RequestContext } from './backend.js';
+import { Faults, faultError, type FaultSpec } from './faults.js';
+import { LatencyMeter, type CacheLatency } from './meter.js';
 import { TtlLruCache } from './cache.js';
 import { Incomplete, Reader, Writer } from './cbor.js';
 import { ExpressionError } from './expressions.js';
@@ -54,15 +56,34 @@ export interface DaxServerOptions {
   now?: () => number;
   /** extra nodes to list in discovery, after this one */
   extraNodes?: DaxNode[];
+  /** tests only: fail some data requests on purpose */
+  faults?: FaultSpec;
 }
 
 export interface DaxServer {
   port: number;
+  /** cache hit and miss counts since the server started (BatchGetItem: per key) */
   stats(): CacheStats;
+  /** hit and miss processing-time histograms since the last call (see meter.ts) */
+  takeLatency(): CacheLatency;
   close(): Promise<void>;
 }
 
 const FIVE_MINUTES_MS = 5 * 60_000;
+
+const CACHED_METHODS = new Map<number, CachedOp>([
+  [METHOD.getItem, 'GetItem'], [METHOD.batchGetItem, 'BatchGetItem'], [METHOD.query, 'Query'], [METHOD.scan, 'Scan'],
+]);
+const CONTROL_METHODS: ReadonlySet<number> = new Set([METHOD.endpoints, METHOD.defineKeySchema, METHOD.defineAttributeList, METHOD.defineAttributeListId]);
+
+type Handler = (args: unknown[], ctx: RequestContext) => Promise<Buffer>;
+
+/** What serving a connection needs besides the handlers. */
+interface Serving {
+  credentials: Record<string, string>;
+  meter: LatencyMeter;
+  faults: Faults;
+}
 
 function ipBytes(host: string): Buffer {
   const v4 = net.isIPv4(host) ? host : '127.0.0.1';
@@ -80,10 +101,11 @@ export async function startDaxServer(opts: DaxServerOptions, port = 0, host = '1
     stats: emptyStats(),
   };
   const sockets = new Set<net.Socket>();
+  const serving: Serving = { credentials: opts.credentials, meter: new LatencyMeter(), faults: new Faults(opts.faults) };
   let boundPort = port;
   const nodes = (): DaxNode[] => [{ host, port: boundPort, role: 1 }, ...(opts.extraNodes ?? [])];
 
-  const handlers: Record<number, (args: unknown[]) => Promise<Buffer>> = {
+  const handlers: Record<number, Handler> = {
     [METHOD.endpoints]: async () => {
       const w = new Writer().array(0).array(nodes().length);
       nodes().forEach((n, i) => w.array(7).int(i + 1).text(n.host).bytes(ipBytes(n.host)).int(n.port).int(n.role).text('local').int(1));
@@ -104,13 +126,13 @@ export async function startDaxServer(opts: DaxServerOptions, port = 0, host = '1
       if (names === undefined) throw validationError(`unknown attribute list id ${String(args[0])}`);
       return new Writer().array(0).value(names).done();
     },
-    [METHOD.getItem]: (a) => getItem(backend, a),
+    [METHOD.getItem]: (a, ctx) => getItem(backend, a, ctx),
     [METHOD.putItem]: (a) => putItem(backend, a),
     [METHOD.updateItem]: (a) => updateItem(backend, a),
     [METHOD.deleteItem]: (a) => deleteItem(backend, a),
-    [METHOD.query]: (a) => query(backend, a),
-    [METHOD.scan]: (a) => scan(backend, a),
-    [METHOD.batchGetItem]: (a) => batchGetItem(backend, a),
+    [METHOD.query]: (a, ctx) => query(backend, a, ctx),
+    [METHOD.scan]: (a, ctx) => scan(backend, a, ctx),
+    [METHOD.batchGetItem]: (a, ctx) => batchGetItem(backend, a, ctx),
     [METHOD.batchWriteItem]: (a) => batchWriteItem(backend, a),
     [METHOD.transactGetItems]: (a) => transactGetItems(backend, a),
     [METHOD.transactWriteItems]: (a) => transactWriteItems(backend, a),
@@ -121,7 +143,7 @@ export async function startDaxServer(opts: DaxServerOptions, port = 0, host = '1
     socket.setNoDelay(true);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
-    serveConnection(socket, handlers, opts.credentials);
+    serveConnection(socket, handlers, serving);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -132,6 +154,7 @@ export async function startDaxServer(opts: DaxServerOptions, port = 0, host = '1
   return {
     port: boundPort,
     stats: () => structuredClone(backend.stats),
+    takeLatency: () => serving.meter.take(),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -148,7 +171,8 @@ function toWireError(err: unknown): DaxWireError {
   return new DaxWireError([4, 37, 38, 39, 47], err instanceof Error ? err.message : String(err), 'InternalServerError', 500);
 }
 
-function serveConnection(socket: net.Socket, handlers: Record<number, (args: unknown[]) => Promise<Buffer>>, credentials: Record<string, string>): void {
+function serveConnection(socket: net.Socket, handlers: Record<number, Handler>, serving: Serving): void {
+  const { credentials } = serving;
   let pending: Buffer = Buffer.alloc(0);
   const values: unknown[] = [];
   let handshake = 0;
@@ -190,14 +214,26 @@ function serveConnection(socket: net.Socket, handlers: Record<number, (args: unk
           continue;
         }
         let response: Buffer;
+        const ctx: RequestContext = {};
+        const startNs = process.hrtime.bigint();
         try {
           if (!authorized) throw authError(authFailure);
-          response = await handlers[method]!(args);
+          const fault = CONTROL_METHODS.has(method) ? undefined : serving.faults.next();
+          if (fault !== undefined && 'close' in fault) {
+            socket.destroy();
+            return;
+          }
+          if (fault !== undefined && 'hangMs' in fault) await new Promise((r) => setTimeout(r, fault.hangMs));
+          if (fault !== undefined && 'error' in fault) throw faultError(fault);
+          response = await handlers[method]!(args, ctx);
         } catch (err) {
           response = encodeError(toWireError(err), randomUUID());
+          ctx.cache = undefined; // failed requests are not timed
         }
         if (socket.destroyed) return;
         socket.write(response);
+        const op = CACHED_METHODS.get(method);
+        if (op !== undefined && ctx.cache !== undefined) serving.meter.record(op, ctx.cache, Number(process.hrtime.bigint() - startNs) / 1000);
       }
     } finally {
       busy = false;

@@ -1,17 +1,34 @@
-// Cache counters -> the summary's view (hit ratio per operation and overall). Pure.
+// Cache counters and latency histograms -> the summary's view (hit ratio and hit/miss latency
+// per operation, hit ratio overall). Pure.
 
-import type { CacheStatsSummary } from '../types.js';
-import type { CacheStats } from './backend.js';
+import type { CacheOperationStats, CacheStatsSummary } from '../types.js';
+import { decode, percentiles } from '../recorder/histogram.js';
+import type { CachedOp, CacheStats } from './backend.js';
+import type { CacheLatency } from './meter.js';
 
 const ratio = (hits: number, misses: number): number => (hits + misses > 0 ? hits / (hits + misses) : 0);
 
-export function summariseCacheStats(stats: CacheStats): CacheStatsSummary {
+function latencyFields(encoded: { hit: string; miss: string } | undefined): Partial<CacheOperationStats> {
+  if (encoded === undefined) return {};
+  const hit = decode(encoded.hit);
+  const miss = decode(encoded.miss);
+  return {
+    hitLatencyUs: percentiles(hit),
+    missLatencyUs: percentiles(miss),
+    hitRequests: hit.totalCount,
+    missRequests: miss.totalCount,
+    hitLatencyHistogram: encoded.hit,
+    missLatencyHistogram: encoded.miss,
+  };
+}
+
+export function summariseCacheStats(stats: CacheStats, latency: CacheLatency = {}): CacheStatsSummary {
   const operations: CacheStatsSummary['operations'] = {};
   let hits = 0;
   let misses = 0;
-  for (const [op, c] of Object.entries(stats)) {
+  for (const [op, c] of Object.entries(stats) as [CachedOp, CacheStats[CachedOp]][]) {
     if (c.hits + c.misses === 0) continue;
-    operations[op] = { hits: c.hits, misses: c.misses, hitRatio: ratio(c.hits, c.misses) };
+    operations[op] = { hits: c.hits, misses: c.misses, hitRatio: ratio(c.hits, c.misses), ...latencyFields(latency[op]) };
     hits += c.hits;
     misses += c.misses;
   }

@@ -1,6 +1,7 @@
 // The final console report: one row per operation (measured phases), a total row, the verdict
 // per operation and every gate. Plain aligned text: it must read the same in a CI log.
 import type { OperationSummary, Summary } from '../types.js';
+import { formatCacheLines } from './cache-line.js';
 
 interface Column {
   title: string;
@@ -49,6 +50,8 @@ export function formatOperationTable(summary: Summary): string {
     line(rows[rows.length - 1]!),
     '',
   ];
+  const cache = formatCacheLines(summary);
+  if (cache.length > 0) out.push(...cache, '');
 
   const thresholdMs = ms(summary.verdict.thresholdUs).replace(/\.00$/, '');
   for (const [name, v] of Object.entries(summary.verdict.operations)) {

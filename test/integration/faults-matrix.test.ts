@@ -53,7 +53,8 @@ describe('fault matrix', { concurrency: 2 }, () => {
             assert.equal(summary.complete, true);
             assert.equal(summary.driver, driver);
             const total = summary.total;
-            assert.equal(total.count, 40, 'every planned operation completed (2 s at 20 ops/s)');
+            assert.equal(total.count + summary.generator.droppedOps, 40, 'every planned operation (2 s at 20 ops/s) completed, or was dropped at the end of the drain');
+            assert.ok(total.count > 0);
             for (const [name, op] of Object.entries(summary.operations)) {
               assert.ok((op.outcomes[c.kind] ?? 0) > 0, `${name}: no ${c.kind} outcome in ${JSON.stringify(op.outcomes)}`);
               const kinds = Object.keys(op.outcomes).filter((k) => k !== 'ok');

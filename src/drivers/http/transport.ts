@@ -54,6 +54,10 @@ export function transportError(error: unknown): HttpError {
 }
 
 /** Collects one response; undici calls these in order on the connection's own tick. */
+function timeoutError(): Error {
+  return Object.assign(new Error('request timed out'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+}
+
 class ResponseCollector implements Dispatcher.DispatchHandler {
   private statusCode = 0;
   private chunks: Buffer[] = [];
@@ -65,9 +69,20 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
     private readonly reject: (err: unknown) => void,
   ) {}
 
-  onConnect(): void {
+  private abort: ((err: Error) => void) | undefined;
+  private timedOut = false;
+
+  onConnect(abort: (err: Error) => void): void {
     // A request undici re-dispatches after a failed pipeline starts from scratch.
     this.chunks = [];
+    this.abort = abort;
+    if (this.timedOut) abort(timeoutError());
+  }
+
+  /** Our own per-attempt deadline: undici's timeout timers tick only every ~500 ms. */
+  timeout(): void {
+    this.timedOut = true;
+    this.abort?.(timeoutError());
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
@@ -105,9 +120,11 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
 export class HttpTransport {
   private readonly pool: Pool;
   private closed = false;
+  private readonly timeoutMs: number;
 
   constructor(opts: TransportOptions) {
     const timeoutMs = Math.max(1, Math.floor(opts.requestTimeoutMs));
+    this.timeoutMs = timeoutMs;
     this.pool = new Pool(new URL(opts.endpoint).origin, {
       connections: Math.max(1, Math.floor(opts.connections)),
       pipelining: 1,
@@ -123,7 +140,12 @@ export class HttpTransport {
   /** One attempt: resolves with any HTTP answer, rejects with a transport failure. */
   post(headers: string[], body: Buffer): Promise<RawResponse> {
     return new Promise<RawResponse>((resolve, reject) => {
-      this.pool.dispatch({ path: '/', method: 'POST', headers, body }, new ResponseCollector(resolve, reject));
+      const collector = new ResponseCollector(
+        (res) => (clearTimeout(timer), resolve(res)),
+        (err) => (clearTimeout(timer), reject(err)),
+      );
+      const timer = setTimeout(() => collector.timeout(), this.timeoutMs);
+      this.pool.dispatch({ path: '/', method: 'POST', headers, body }, collector);
     });
   }
 

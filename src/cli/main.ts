@@ -65,7 +65,17 @@ main(hideBin(process.argv)).then(
   (error: unknown) => {
     const usage = error instanceof UsageError;
     const known = usage || (error instanceof Error && error.name === 'RuntimeError');
-    process.stderr.write(redactSecrets(`ddbench: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+    // an error the target answered (an AWS service exception: it carries $metadata) is a fact about
+    // the target, not a bug in ddbench: its name and message say it all, a stack trace would not
+    const fromTarget = error instanceof Error && typeof (error as { $metadata?: unknown }).$metadata === 'object';
+    const text = known
+      ? (error as Error).message
+      : fromTarget
+        ? `the target answered ${(error as Error).name}: ${(error as Error).message}`
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    process.stderr.write(redactSecrets(`ddbench: ${text}\n`));
     const code = usage ? EXIT.invalidInput : stop.requested ? EXIT.interrupted : EXIT.runtimeError;
     void stopAllEndpoints().finally(() => process.exit(code));
   },

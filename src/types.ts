@@ -563,7 +563,7 @@ export interface Summary {
   comparison?: Comparison;
   /** `ddbench sweep` only: each step (one phase per arrival rate), its verdict and the knee */
   sweep?: SweepSummary;
-  /** DAX runs against the local DAX server: item/query cache hits and misses during the run */
+  /** DAX runs against the local DAX server: item/query cache hits, misses and hit/miss latency in the measured phases */
   cache?: CacheStatsSummary;
   environment: { node: string; platform: string; cpus: number; cpuModel: string; totalMemMb: number; hostname: string };
 }

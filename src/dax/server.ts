@@ -54,7 +54,9 @@ export interface DaxServerOptions {
   queryCacheEntries?: number;
   /** milliseconds clock for cache expiry; default Date.now */
   now?: () => number;
-  /** extra nodes to list in discovery, after this one */
+  /** this node's role in discovery (default 1, the leader) */
+  role?: 1 | 2;
+  /** other nodes to list in discovery, after this one; read at every request, so a test can add some after start */
   extraNodes?: DaxNode[];
   /** tests only: fail some data requests on purpose */
   faults?: FaultSpec;
@@ -66,6 +68,8 @@ export interface DaxServer {
   stats(): CacheStats;
   /** hit and miss processing-time histograms since the last call (see meter.ts) */
   takeLatency(): CacheLatency;
+  /** requests received, by method name, plus `authFailed`: connections whose signature was refused */
+  calls(): Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -83,6 +87,13 @@ interface Serving {
   credentials: Record<string, string>;
   meter: LatencyMeter;
   faults: Faults;
+  calls: Map<string, number>;
+}
+
+const METHOD_NAMES = new Map<number, string>(Object.entries(METHOD).map(([name, id]) => [id, name]));
+
+function tally(calls: Map<string, number>, name: string): void {
+  calls.set(name, (calls.get(name) ?? 0) + 1);
 }
 
 function ipBytes(host: string): Buffer {
@@ -101,14 +112,15 @@ export async function startDaxServer(opts: DaxServerOptions, port = 0, host = '1
     stats: emptyStats(),
   };
   const sockets = new Set<net.Socket>();
-  const serving: Serving = { credentials: opts.credentials, meter: new LatencyMeter(), faults: new Faults(opts.faults) };
+  const serving: Serving = { credentials: opts.credentials, meter: new LatencyMeter(), faults: new Faults(opts.faults), calls: new Map() };
   let boundPort = port;
-  const nodes = (): DaxNode[] => [{ host, port: boundPort, role: 1 }, ...(opts.extraNodes ?? [])];
+  const nodes = (): DaxNode[] => [{ host, port: boundPort, role: opts.role ?? 1 }, ...(opts.extraNodes ?? [])];
 
   const handlers: Record<number, Handler> = {
     [METHOD.endpoints]: async () => {
       const w = new Writer().array(0).array(nodes().length);
-      nodes().forEach((n, i) => w.array(7).int(i + 1).text(n.host).bytes(ipBytes(n.host)).int(n.port).int(n.role).text('local').int(1));
+      // node id = port: the same node has the same id in every node's answer
+      for (const n of nodes()) w.array(7).int(n.port).text(n.host).bytes(ipBytes(n.host)).int(n.port).int(n.role).text('local').int(1);
       return w.done();
     },
     [METHOD.defineKeySchema]: async (args) => {
@@ -155,6 +167,7 @@ export async function startDaxServer(opts: DaxServerOptions, port = 0, host = '1
     port: boundPort,
     stats: () => structuredClone(backend.stats),
     takeLatency: () => serving.meter.take(),
+    calls: () => Object.fromEntries(serving.calls),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -210,9 +223,11 @@ function serveConnection(socket: net.Socket, handlers: Record<number, Handler>, 
           const secret = typeof accessKeyId === 'string' ? credentials[accessKeyId] : undefined;
           const toSign = stringToSign instanceof Uint8Array ? Buffer.from(stringToSign).toString('utf8') : String(stringToSign);
           authorized = secret !== undefined && typeof signature === 'string' && verifySignature(secret, toSign, signature);
+          if (!authorized) tally(serving.calls, 'authFailed');
           authFailure = secret === undefined ? 'The security token included in the request is invalid.' : 'The request signature we calculated does not match the signature you provided.';
           continue;
         }
+        tally(serving.calls, METHOD_NAMES.get(method) ?? String(method));
         let response: Buffer;
         const ctx: RequestContext = {};
         const startNs = process.hrtime.bigint();

@@ -38,6 +38,7 @@ import { parseAbortRules } from '../abort/parse.js';
 import type { AbortRule } from '../abort/parse.js';
 import { estimateCost, formatCostEstimate } from './estimate.js';
 import { planLimitProblems } from '../scenario/limits.js';
+import { measureCacheAfterWarmup } from '../dax/cache-window.js';
 
 export interface RunOptions extends PlanOverrides {
   file: string;
@@ -217,6 +218,7 @@ async function runOnTarget(
     };
     const workers = Math.max(1, Math.min(o.workers ?? autoWorkers(scenario, driverKind), scenario.concurrency));
     log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driverKind}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
+    const cacheWindow = measureCacheAfterWarmup(endpoint, scenario.phases);
     const load = await executeLoad({ scenario, workload, driverKind, driverOptions, workers, io: o.io, stop: o.stop, hlogPath: join(outDir, 'latency.hlog'), abortRules, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
     const interrupted = o.stop.requested && o.stop.planned !== true;
     summary = buildSummary({
@@ -238,6 +240,7 @@ async function runOnTarget(
       extraGates: o.gates,
       environment: captureEnvironment(),
     });
+    await cacheWindow.settle();
     const cache = await endpoint.cacheStats?.();
     if (cache !== undefined) summary = { ...summary, cache };
   } finally {

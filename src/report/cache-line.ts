@@ -15,7 +15,7 @@ function medians(c: CacheOperationStats): string {
 export function formatCacheLines(summary: Summary): string[] {
   const cache = summary.cache;
   if (cache === undefined) return [];
-  const lines = [`cache    DAX hit ratio ${pct(cache.hitRatio)} (${cache.hits} hits, ${cache.misses} misses; server-side latency, warm-up included)`];
+  const lines = [`cache    DAX hit ratio ${pct(cache.hitRatio)} (${cache.hits} hits, ${cache.misses} misses; latency is the DAX server's own time)`];
   for (const [op, c] of Object.entries(cache.operations)) lines.push(`         ${op}: ${pct(c.hitRatio)} hits (${c.hits}/${c.hits + c.misses}), ${medians(c)}`);
   return lines;
 }

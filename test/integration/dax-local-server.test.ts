@@ -187,12 +187,16 @@ describe('local DAX server with the official client', { timeout: 180_000 }, () =
     );
   });
 
-  test('a client with the wrong secret is refused', { timeout: 60_000 }, async () => {
-    const wrong = new Dax({ endpoints: [`dax://127.0.0.1:${server.port}`], region: 'us-east-1', credentials: { accessKeyId: 'ddbench', secretAccessKey: 'wrong' }, maxRetries: 0 });
+  test('a client with the wrong secret is refused: its signature fails and it finds no usable node', { timeout: 60_000 }, async () => {
+    const refusedBefore = server.calls()['authFailed'] ?? 0;
+    // As with a real cluster, the client reports the refusal as NoRouteException: even discovery needs a valid signature.
+    const wrong = new Dax({ endpoints: [`dax://127.0.0.1:${server.port}`], region: 'us-east-1', credentials: { accessKeyId: 'ddbench', secretAccessKey: 'wrong' }, maxRetries: 0, maxRetryDelay: 1000 });
     try {
-      await assert.rejects(wrong.getItem({ TableName: T, Key: { pk: { S: 'types' } } }));
+      await assert.rejects(wrong.getItem({ TableName: T, Key: { pk: { S: 'types' } } }), (e: Client) => e.code === 'NoRouteException');
     } finally {
       wrong.shutdown();
     }
+    assert.ok((server.calls()['authFailed'] ?? 0) > refusedBefore, 'the server refused the signature');
+    assert.ok((await dax.getItem({ TableName: T, Key: { pk: { S: 'types' } } })).Item !== undefined, 'the right secret still works');
   });
 });

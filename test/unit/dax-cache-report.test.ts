@@ -1,11 +1,12 @@
 // The DAX cache numbers from the server's counters and histograms to the summary, the HTML
 // report's "DAX cache" section and the console's cache lines; and the server's fault schedule.
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LatencyMeter } from '../../src/dax/meter.js';
 import { emptyStats } from '../../src/dax/backend.js';
 import { statsSince, summariseCacheStats } from '../../src/dax/stats.js';
 import { Faults } from '../../src/dax/faults.js';
+import { leadingWarmupMs, measureCacheAfterWarmup } from '../../src/dax/cache-window.js';
 import { renderReport } from '../../src/report/html/report.js';
 import { formatOperationTable } from '../../src/report/console-table.js';
 import type { CacheStatsSummary } from '../../src/types.js';
@@ -84,8 +85,34 @@ test('operation names in the DAX cache section are escaped', () => {
 
 test('the console table adds a short cache account for DAX runs only', () => {
   const text = formatOperationTable({ ...standardRun(), cache: cacheFixture() });
-  assert.match(text, /^cache {4}DAX hit ratio 86\.5% \(90 hits, 14 misses/m);
+  assert.match(text, /^cache {4}DAX hit ratio 86\.5% \(90 hits, 14 misses; latency is the DAX server/m);
   assert.match(text, /GetItem: 90\.0% hits \(90\/100\), p50 hit 0\.14 \/ miss 5\.\d\d ms/);
   assert.match(text, /Query: 0\.0% hits \(0\/4\), p50 hit - \/ miss 8\.00 ms/);
   assert.ok(!formatOperationTable(standardRun()).includes('DAX hit ratio'));
+});
+
+test('only leading warm-up phases count as warm-up for the cache window', () => {
+  const phase = (warmup: boolean, durationMs: number) => ({ name: 'p', durationMs, rateOpsPerSec: 1, warmup });
+  assert.equal(leadingWarmupMs([phase(true, 5000), phase(true, 1000), phase(false, 20000), phase(true, 9000)]), 6000);
+  assert.equal(leadingWarmupMs([phase(false, 1000)]), 0);
+});
+
+test('the cache window drops the stats read when the warm-up ends, and nothing when the load ends first', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  try {
+    let reads = 0;
+    const endpoint = { cacheStats: async () => (reads++, undefined) };
+    const phases = [{ name: 'w', durationMs: 5000, rateOpsPerSec: 1, warmup: true }, { name: 's', durationMs: 5000, rateOpsPerSec: 1, warmup: false }];
+    const early = measureCacheAfterWarmup(endpoint, phases);
+    mock.timers.tick(4999);
+    await early.settle();
+    mock.timers.tick(10);
+    assert.equal(reads, 0);
+    const full = measureCacheAfterWarmup(endpoint, phases);
+    mock.timers.tick(5000);
+    await full.settle();
+    assert.equal(reads, 1);
+  } finally {
+    mock.timers.reset();
+  }
 });

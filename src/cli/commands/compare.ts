@@ -8,6 +8,7 @@ import { formatComparisonTable } from '../../compare/format.js';
 import { readSummaryFile } from '../../compare/load-summary.js';
 import { parseCount, parseFloorUs, parsePercent } from '../../compare/options.js';
 import { writeComparisonHtml } from '../../compare/write.js';
+import { daxComparison, formatDaxCapacityLine } from '../../compare/dax.js';
 import { EXIT } from '../exit-codes.js';
 import { outcome } from '../io.js';
 import type { RunOptions } from '../../engine/run.js';
@@ -59,6 +60,8 @@ export function registerCompare(y: Argv): Argv {
       const current = await readSummaryFile(a.current, 'current');
       const comparison = compareSummaries(baseline, current, { ...settings, force: a.force, baselineFile: a.baseline, currentFile: a.current });
       process.stdout.write(`${formatComparisonTable(comparison)}\n`);
+      const dax = daxComparison(baseline, current);
+      if (dax !== undefined) process.stdout.write(`${formatDaxCapacityLine(dax)}\n`);
       const file = await writeComparisonHtml(a.out ?? path.dirname(a.current), comparison, baseline, current);
       process.stdout.write(`comparison: ${file}\n`);
       outcome.exitCode = comparison.pass ? EXIT.pass : EXIT.gateFailed;

@@ -7,6 +7,7 @@ import { RUN_CI_OPTIONS, runCiSettings, withRunCiOptions } from './compare.js';
 import { addPriceOptions, pricesFrom } from './report.js';
 import { SHARD_ENV, shardFrom } from '../../shard/shard.js';
 import { UsageError } from '../../errors.js';
+import { runComparingTargets } from '../../engine/compare-targets.js';
 
 /** `execute` is the engine; the command-line fuzz test passes one that only plans (engine/run.ts planRun). */
 export function registerRun(y: Argv, execute: (o: RunOptions) => Promise<RunResult> = runScenario): Argv {
@@ -19,6 +20,7 @@ export function registerRun(y: Argv, execute: (o: RunOptions) => Promise<RunResu
         .option('target', { type: 'string', default: 'local', describe: TARGET_HELP })
         .option('region', { type: 'string', describe: 'AWS region (target aws; signing region for other endpoints)' })
         .option('driver', { choices: ['sdk', 'http', 'dax'] as const, default: 'sdk' as const, describe: 'request driver: sdk (AWS SDK v3), http (signed JSON over keep-alive connections, same outcomes, far less CPU per request) or dax (the official DAX client; chosen by itself for DAX targets)' })
+        .option('compare-target', { type: 'string', describe: 'also run the same workload (same random seed) against this target first, e.g. --target dax-local --compare-target local; both summaries and compare.html go in one folder' })
         .option('dynamodb-endpoint', { type: 'string', describe: 'DAX targets: DynamoDB endpoint for table setup and seeding (default: the region\'s; dax-local: an embedded one)' })
         .option('workers', { type: 'number', describe: 'load worker threads, each with 1/N of the rate and concurrency (default: as many as the peak rate needs, at most the number of cores)' })
         .option('duration', { type: 'string', describe: 'total length of the measured phases (e.g. 60s); each keeps its share' })
@@ -39,7 +41,9 @@ export function registerRun(y: Argv, execute: (o: RunOptions) => Promise<RunResu
     async (a) => {
       singleValued(a, SINGLE_OPTIONS);
       if (a.file.trim() === '') throw new UsageError('run: the scenario file name is empty');
-      const result = await execute({
+      const compareTarget = a['compare-target'];
+      const run = (o: RunOptions): Promise<RunResult> => (compareTarget !== undefined ? runComparingTargets(o, compareTarget, execute) : execute(o));
+      const result = await run({
         file: a.file,
         target: a.target,
         ...defined('region', a.region),
@@ -80,7 +84,7 @@ function workersOption(value: number | undefined): number | undefined {
 }
 
 /** options that take one value: yargs turns a repeated one into a list, which nothing downstream expects */
-const SINGLE_OPTIONS = ['file', 'target', 'region', 'driver', 'workers', 'duration', 'rate', 'concurrency', 'seed-items', 'random-seed', 'out', 'shard', 'baseline', 'max-regression', 'floor', 'error-floor', 'min-samples', 'junit', 'markdown', 'price-read', 'price-write'];
+const SINGLE_OPTIONS = ['file', 'target', 'compare-target', 'region', 'driver', 'workers', 'duration', 'rate', 'concurrency', 'seed-items', 'random-seed', 'out', 'shard', 'baseline', 'max-regression', 'floor', 'error-floor', 'min-samples', 'junit', 'markdown', 'price-read', 'price-write'];
 
 export function singleValued(a: Record<string, unknown>, names: readonly string[]): void {
   for (const name of names) {

@@ -20,7 +20,7 @@ export function cacheSection(s: Summary): Raw {
   const lat = (p: Percentiles | undefined, k: keyof Percentiles, n: number | undefined): string => (p === undefined || !n ? '–' : msFromUs(p[k]));
   return html`<section id="dax-cache">
 <h2>DAX cache</h2>
-<p class="note">Hits and misses of the local DAX server's item cache (GetItem, BatchGetItem: counted per key) and query cache (Query, Scan: per request) during the run, warm-up included. Strongly consistent reads and transactions bypass the cache and are not counted. Hit and miss latency is <strong>the server's own processing time</strong>, from the whole request received to the answer handed to the socket: a hit is a lookup in memory, a miss adds the round trip to DynamoDB Local. The network hop and the DAX client's own work are not in it, and a local server's timings are not those of a DAX cluster on AWS.</p>
+<p class="note">Hits and misses of the local DAX server's item cache (GetItem, BatchGetItem: counted per key) and query cache (Query, Scan: per request) during the measured phases (counted from the end of the warm-up phases). Strongly consistent reads and transactions bypass the cache and are not counted. Hit and miss latency is <strong>the server's own processing time</strong>, from the whole request received to the answer handed to the socket: a hit is a lookup in memory, a miss adds the round trip to DynamoDB Local. The network hop and the DAX client's own work are not in it, and a local server's timings are not those of a DAX cluster on AWS.</p>
 ${table<Row>(
   'Per cached operation; latency in ms (server processing time)',
   [

@@ -4,6 +4,7 @@
 // when the streak covers its `for` window. Semantics of empty intervals: see parse.ts.
 import type { Gate, IntervalSummary } from '../types.js';
 import type { AbortRule } from './parse.js';
+import { compare } from '../gates/evaluate.js';
 
 export interface AbortTrigger {
   /** the rule as written */
@@ -127,19 +128,6 @@ export function intervalValue(gate: Gate, iv: IntervalSummary, intervalMs = 1000
 
 function fromUs(us: number, unit: string): number {
   return unit === 'us' ? us : unit === 's' ? us / 1e6 : us / 1000;
-}
-
-function compare(actual: number, gate: Gate): boolean {
-  switch (gate.comparator) {
-    case '<':
-      return actual < gate.threshold;
-    case '<=':
-      return actual <= gate.threshold;
-    case '>':
-      return actual > gate.threshold;
-    case '>=':
-      return actual >= gate.threshold;
-  }
 }
 
 function describe(rule: AbortRule, streak: Streak, endSec: number): string {

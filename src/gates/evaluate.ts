@@ -40,7 +40,8 @@ export function evaluateGate(gate: Gate, summary: Pick<GateSummary, 'operations'
   }
 }
 
-function compare(actual: number, gate: Gate): boolean {
+/** Does the measured value meet the gate's comparison? (Abort rules use it too.) */
+export function compare(actual: number, gate: Gate): boolean {
   switch (gate.comparator) {
     case '<':
       return actual < gate.threshold;

@@ -13,7 +13,7 @@ import { runComparingTargets } from '../../engine/compare-targets.js';
 export function registerRun(y: Argv, execute: (o: RunOptions) => Promise<RunResult> = runScenario): Argv {
   return y.command(
     'run <file>',
-    'Run a scenario: create the table, seed it, apply the load, check gates, write reports/<scenario>-<time>/summary.json and latency.hlog',
+    'Run a scenario: create the table, seed it, apply the load, check gates, write summary.json, report.html and latency.hlog to reports/<scenario>-<time>/',
     (c) =>
       withRunCiOptions(addPriceOptions(c))
         .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })

@@ -2,26 +2,18 @@
 // an OpResult of the right kind, never as a throw. A small local HTTP server plays DynamoDB.
 
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createSdkDriver, type SdkDriverOptions } from '../../src/drivers/sdk.js';
 import type { Driver, Request } from '../../src/types.js';
+import { startScriptedServer, reply, type Responder, type ScriptedServer } from '../support/scripted-server.js';
 
-type Responder = (attempt: number, res: http.ServerResponse) => void;
-
-let responder: Responder = () => undefined;
-let attempts = 0;
-let server: http.Server;
+let server: ScriptedServer;
 let endpoint: string;
 
 const getItem: Request = { op: 'get', type: 'GetItem', input: { TableName: 'table', Key: { pk: { S: 'a' } }, ReturnConsumedCapacity: 'TOTAL' } };
-
-function reply(res: http.ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-RequestId': 'test' });
-  res.end(body);
-}
 
 const throttle = (res: http.ServerResponse): void =>
   reply(
@@ -39,8 +31,7 @@ function driver(overrides: Partial<SdkDriverOptions> = {}): Driver {
 }
 
 async function run(respond: Responder, overrides: Partial<SdkDriverOptions> = {}, request: Request = getItem) {
-  responder = respond;
-  attempts = 0;
+  server.script(respond);
   const d = driver(overrides);
   try {
     return await d.execute(request);
@@ -51,17 +42,10 @@ async function run(respond: Responder, overrides: Partial<SdkDriverOptions> = {}
 
 describe('SDK driver outcomes against a misbehaving endpoint', { timeout: 60_000 }, () => {
   before(async () => {
-    server = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => responder(++attempts, res));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startScriptedServer();
+    endpoint = server.endpoint;
   });
-  after(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  after(() => server.close());
 
   test('throttles that a retry gets past are ok, with every throttled attempt and the retry delay counted', async () => {
     const result = await run((n, res) => (n <= 2 ? throttle(res) : reply(res, 200, JSON.stringify({ Item: { pk: { S: 'a' } }, ConsumedCapacity: { TableName: 'table', CapacityUnits: 0.5 } }))));

@@ -16,6 +16,7 @@ import { createHttpDriver, type HttpDriverOptions } from '../../src/drivers/http
 import type { Driver, OpResult, Request } from '../../src/types.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { startFakeDynamo } from '../support/endpoints.js';
+import { startScriptedServer, reply, type Responder, type ScriptedServer } from '../support/scripted-server.js';
 
 const getItem: Request = { op: 'get', type: 'GetItem', input: { TableName: 'table', Key: { pk: { S: 'a' } }, ReturnConsumedCapacity: 'TOTAL' } };
 
@@ -39,36 +40,20 @@ async function withThrottlingFake<T>(n: number, fn: (endpoint: string) => Promis
   }
 }
 
-type Responder = (attempt: number, res: http.ServerResponse) => void;
-let responder: Responder = () => undefined;
-let attempts = 0;
-let server: http.Server;
+let server: ScriptedServer;
 let endpoint: string;
 
-function reply(res: http.ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-RequestId': 'test' });
-  res.end(body);
-}
-
 async function againstServer(respond: Responder, overrides: Partial<HttpDriverOptions> = {}): Promise<OpResult> {
-  responder = respond;
-  attempts = 0;
+  server.script(respond);
   return once(createHttpDriver({ ...BASE, endpoint, random: () => 0, ...overrides }));
 }
 
 describe('http driver outcomes', { timeout: 60_000 }, () => {
   before(async () => {
-    server = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => responder(++attempts, res));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startScriptedServer();
+    endpoint = server.endpoint;
   });
-  after(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  after(() => server.close());
 
   test('two throttles then success: ok after exactly 3 attempts, 2 throttled attempts and the exact retry delay', async () => {
     // random 0.02: throttle backoff 0.02 * 1000 * 2^0 = 20 ms, then 0.02 * 2000 = 40 ms
@@ -115,7 +100,7 @@ describe('http driver outcomes', { timeout: 60_000 }, () => {
     const internal = await againstServer((_n, res) => reply(res, 500, JSON.stringify({ __type: 'com.amazon.coral.service#InternalFailure', message: 'oops' })));
     assert.equal(internal.kind, 'server');
     assert.equal(internal.attempts, 3);
-    assert.equal(attempts, 3);
+    assert.equal(server.attempts, 3);
     const notImplemented = await againstServer((_n, res) => reply(res, 501, '{}'));
     assert.equal(notImplemented.kind, 'server');
     assert.equal(notImplemented.attempts, 1);
@@ -126,13 +111,13 @@ describe('http driver outcomes', { timeout: 60_000 }, () => {
       reply(res, 400, JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException', message: 'The conditional request failed' })),
     );
     assert.equal(conditional.kind, 'conditional-failed');
-    assert.equal(attempts, 1);
+    assert.equal(server.attempts, 1);
     const canceled = await againstServer((_n, res) =>
       reply(res, 400, JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException', message: 'Transaction cancelled', CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }] })),
     );
     assert.equal(canceled.kind, 'transaction-canceled');
     assert.deepEqual(canceled.reasons, ['None', 'ConditionalCheckFailed']);
-    assert.equal(attempts, 1);
+    assert.equal(server.attempts, 1);
   });
 
   test('a 200 whose body is not JSON is malformed', async () => {
@@ -157,7 +142,7 @@ describe('http driver outcomes', { timeout: 60_000 }, () => {
   });
 
   test('an operation type the driver does not know is a client outcome, not a throw', async () => {
-    responder = (_n, res) => reply(res, 200, '{}');
+    server.script((_n, res) => reply(res, 200, '{}'));
     const result = await once(createHttpDriver({ ...BASE, endpoint }), { op: 'x', type: 'Bogus' as Request['type'], input: {} });
     assert.equal(result.kind, 'client');
     assert.equal(result.errorName, 'UnsupportedOperation');

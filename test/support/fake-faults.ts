@@ -3,6 +3,7 @@
 // broken load balancer, a dying node or a confused proxy does. Which requests are hit is
 // deterministic (a fraction picks every k-th one, latency draws from a seeded generator), so a
 // test run is the same every time.
+import { Rng } from '../../src/workload/rng.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const FAULT_KINDS = [
@@ -41,16 +42,10 @@ export function picked(n: number, fraction: number): boolean {
   return Math.floor(n * fraction) > Math.floor((n - 1) * fraction);
 }
 
-/** A small seeded generator (mulberry32), so random latency is the same in every run. */
+/** The project's seeded generator (src/workload/rng.ts), so random latency is the same in every run. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.nextFloat();
 }
 
 const HEADERS = { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'fake' };

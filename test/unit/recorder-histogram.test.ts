@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Rng } from '../../src/workload/rng.js';
 import { decode, encode, mergeInto, newHistogram, percentiles, recordUs, toRecordableUs } from '../../src/recorder/histogram.js';
 
-/** Deterministic pseudo-random integers (mulberry32), so the merge test is reproducible. */
+/** Deterministic pseudo-random numbers (the workload's seeded generator), so the merge test is reproducible. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.nextFloat();
 }
 
 const within = (actual: number, expected: number, relative: number) =>

@@ -37,34 +37,42 @@ export function describeCrash(error: unknown): string {
  * CRASHED, so the scheduler's bookkeeping of requests in flight stays right and it can drain.
  */
 export function guardDriver(driver: Driver, onCrash: (error: unknown) => void, hook: CrashHook | undefined = crashHookFromEnv()): Driver {
-  let sent = 0;
   let crashed = false;
-  const execute = async (request: Request): Promise<OpResult> => {
+  const crash = (error: unknown): OpResult => {
+    if (!crashed) {
+      crashed = true;
+      onCrash(error);
+    }
+    return CRASHED;
+  };
+  // the request loop's path: one .then per request, no extra async frames unless the test hook is on
+  const send = hook === undefined ? (request: Request) => driver.execute(request) : withCrashHook(driver, hook);
+  return {
+    name: driver.name,
+    execute(request: Request): Promise<OpResult> {
+      try {
+        return send(request).then(undefined, crash);
+      } catch (error) {
+        return Promise.resolve(crash(error));
+      }
+    },
+    close: () => driver.close(),
+  };
+}
+
+function withCrashHook(driver: Driver, hook: CrashHook): (request: Request) => Promise<OpResult> {
+  let sent = 0;
+  return (request) => {
     sent++;
-    if (hook !== undefined && sent > hook.afterOps) {
+    if (sent > hook.afterOps) {
       const error = new Error(`DDBENCH_TEST_CRASH_AFTER_OPS=${hook.afterOps}: injected driver failure`);
       if (hook.mode === 'uncaught') {
         if (sent === hook.afterOps + 1) setImmediate(() => { throw error; });
       } else {
-        throw error;
+        return Promise.reject(error);
       }
     }
     return driver.execute(request);
-  };
-  return {
-    name: driver.name,
-    async execute(request: Request): Promise<OpResult> {
-      try {
-        return await execute(request);
-      } catch (error) {
-        if (!crashed) {
-          crashed = true;
-          onCrash(error);
-        }
-        return CRASHED;
-      }
-    },
-    close: () => driver.close(),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Comparison, Summary } from '../types.js';
 import { UsageError } from '../errors.js';
 import { compareSummaries, scenarioMismatch } from './compare.js';
 import type { CompareOptions } from './compare.js';
-import { readSummaryFile } from './load-summary.js';
+import { readSummaryFile } from '../summary/file.js';
 
 export interface BaselineOptions extends Omit<CompareOptions, 'baselineFile' | 'currentFile'> {
   file: string;

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { isLoopbackUrl } from '../endpoints/loopback.js';
+import { isLoopbackUrl } from '../safety/loopback.js';
 
 export interface Credentials {
   accessKeyId: string;

@@ -9,7 +9,7 @@ import type { Driver, OpResult, OpType, Request } from '../types.js';
 import { RuntimeError } from '../errors.js';
 import { errorResult } from './classify.js';
 import { LOCAL_CREDENTIALS, type Credentials } from './client.js';
-import { isLoopbackHost } from '../endpoints/loopback.js';
+import { isLoopbackHost } from '../safety/loopback.js';
 import { consumedCapacity, unprocessedCount } from './response.js';
 
 export interface DaxDriverOptions {

@@ -5,12 +5,12 @@
 import { UsageError } from '../errors.js';
 import type { RunningEndpoint, TargetInfo } from '../types.js';
 import { detectJava } from './java.js';
-import { isLoopbackHost } from './loopback.js';
+import { isLoopbackHost } from '../safety/loopback.js';
 import { spawnEmbedded } from './spawn.js';
-import { isDaxTarget, resolveDaxTarget } from '../dax/target.js';
+import { isDaxTarget, resolveDaxTarget } from './dax.js';
 
 export { stopAllEndpoints, runningEndpoints } from './registry.js';
-export { isLoopbackHost, isLoopbackUrl } from './loopback.js';
+export { isLoopbackHost, isLoopbackUrl } from '../safety/loopback.js';
 export { spawnEmbedded, type EmbeddedEndpoint, type EmbeddedKind } from './spawn.js';
 export { detectJava } from './java.js';
 

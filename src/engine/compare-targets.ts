@@ -8,7 +8,7 @@ import { compareSummaries } from '../compare/compare.js';
 import { daxComparison, formatDaxCapacityLine } from '../compare/dax.js';
 import { formatComparisonTable } from '../compare/format.js';
 import { writeComparisonHtml } from '../compare/write.js';
-import { isDaxTarget } from '../dax/target.js';
+import { isDaxTarget } from '../endpoints/dax.js';
 import { UsageError } from '../errors.js';
 import type { RunOptions, RunResult } from './run.js';
 

@@ -6,8 +6,8 @@
 // bound for single-item operations and a guess for Query and Scan, whose pages it cannot know.
 import type { OperationSpec, Scenario, TemplateMap } from '../types.js';
 import { estimateItemBytes } from '../scenario/check-templates.js';
-import type { Prices } from '../report/html/cost.js';
-import { DEFAULT_PRICES } from '../report/html/cost.js';
+import type { Prices } from '../pricing/cost.js';
+import { DEFAULT_PRICES } from '../pricing/cost.js';
 import { expectedRequests } from './plan.js';
 
 export interface CostEstimate {

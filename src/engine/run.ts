@@ -21,9 +21,9 @@ import type { PlanOverrides } from './plan.js';
 import { executeLoad } from './load.js';
 import { buildSummary } from '../summary/summary.js';
 import { captureEnvironment } from '../summary/environment.js';
-import { writeSummaryFile } from '../report/json.js';
+import { writeSummaryFile } from '../summary/file.js';
 import { writeReportFile } from '../report/html/file.js';
-import type { Prices } from '../report/html/cost.js';
+import type { Prices } from '../pricing/cost.js';
 import { formatOperationTable } from '../report/console-table.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, loadBaseline } from '../compare/baseline.js';
@@ -38,7 +38,7 @@ import { parseAbortRules } from '../abort/parse.js';
 import type { AbortRule } from '../abort/parse.js';
 import { estimateCost, formatCostEstimate } from './estimate.js';
 import { planLimitProblems } from '../scenario/limits.js';
-import { measureCacheAfterWarmup } from '../dax/cache-window.js';
+import { measureCacheAfterWarmup } from './cache-window.js';
 
 export interface RunOptions extends PlanOverrides {
   file: string;

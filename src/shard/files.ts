@@ -4,8 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { readSummaryFile } from '../compare/load-summary.js';
-import { SUMMARY_FILE, writeSummaryFile } from '../report/json.js';
+import { readSummaryFile, SUMMARY_FILE, writeSummaryFile } from '../summary/file.js';
 import { writeReportFile } from '../report/html/file.js';
 import { openHlogFile } from '../report/hlog.js';
 import type { Summary } from '../types.js';

@@ -9,8 +9,8 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Dax as DaxTyped } from '@amazon-dax-sdk/client-dax';
 import { ROOT, waitUntil } from '../support/cli.js';
 import { startScript, type TestEndpoint } from '../support/endpoints.js';
-import { startDaxServer, type DaxNode, type DaxServer, type DaxServerOptions } from '../../src/dax/server.js';
-import type { FaultSpec } from '../../src/dax/faults.js';
+import { startDaxServer, type DaxNode, type DaxServer, type DaxServerOptions } from '../../src/dax-server/server.js';
+import type { FaultSpec } from '../../src/dax-server/faults.js';
 import { createDaxDriver } from '../../src/drivers/dax.js';
 import type { OutcomeKind, Request } from '../../src/types.js';
 

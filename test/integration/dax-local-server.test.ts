@@ -8,7 +8,7 @@ import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/cli
 import { Dax as DaxTyped } from '@amazon-dax-sdk/client-dax';
 import { ROOT } from '../support/cli.js';
 import { startScript, type TestEndpoint } from '../support/endpoints.js';
-import { startDaxServer, type DaxServer } from '../../src/dax/server.js';
+import { startDaxServer, type DaxServer } from '../../src/dax-server/server.js';
 
 const CREDS = { accessKeyId: 'ddbench', secretAccessKey: 'ddbench' };
 const T = 'dax-items';

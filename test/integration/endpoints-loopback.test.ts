@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isLoopbackHost, isLoopbackUrl } from '../../src/endpoints/loopback.js';
+import { isLoopbackHost, isLoopbackUrl } from '../../src/safety/loopback.js';
 
 describe('isLoopbackHost', () => {
   test('127.0.0.0/8, localhost and ::1 in its spellings are loopback', () => {

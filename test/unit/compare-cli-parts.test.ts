@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { compareSummaries } from '../../src/compare/compare.js';
 import { formatComparisonTable } from '../../src/compare/format.js';
-import { readSummaryFile, summaryProblem } from '../../src/compare/load-summary.js';
+import { readSummaryFile, summaryProblem } from '../../src/summary/file.js';
 import { parseCount, parseFloorUs, parsePercent } from '../../src/compare/options.js';
 import { applyBaseline, loadBaseline } from '../../src/compare/baseline.js';
 import { UsageError } from '../../src/errors.js';

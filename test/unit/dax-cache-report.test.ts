@@ -2,11 +2,11 @@
 // report's "DAX cache" section and the console's cache lines; and the server's fault schedule.
 import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LatencyMeter } from '../../src/dax/meter.js';
-import { emptyStats } from '../../src/dax/backend.js';
-import { statsSince, summariseCacheStats } from '../../src/dax/stats.js';
-import { Faults } from '../../src/dax/faults.js';
-import { leadingWarmupMs, measureCacheAfterWarmup } from '../../src/dax/cache-window.js';
+import { LatencyMeter } from '../../src/dax-server/meter.js';
+import { emptyStats } from '../../src/dax-server/backend.js';
+import { statsSince, summariseCacheStats } from '../../src/dax-server/stats.js';
+import { Faults } from '../../src/dax-server/faults.js';
+import { leadingWarmupMs, measureCacheAfterWarmup } from '../../src/engine/cache-window.js';
 import { renderReport } from '../../src/report/html/report.js';
 import { formatOperationTable } from '../../src/report/console-table.js';
 import type { CacheStatsSummary } from '../../src/types.js';

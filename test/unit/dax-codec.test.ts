@@ -3,13 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { Reader, Writer } from '../../src/dax/cbor.js';
-import { decodeLexDecimal, encodeLexDecimal, readNumber, writeNumber } from '../../src/dax/numbers.js';
-import { decodeKey, encodeKey } from '../../src/dax/attrs.js';
-import { TtlLruCache } from '../../src/dax/cache.js';
-import { conditionExpression, Placeholders, updateExpression } from '../../src/dax/expressions.js';
-import { summariseCacheStats } from '../../src/dax/stats.js';
-import { emptyStats } from '../../src/dax/backend.js';
+import { Reader, Writer } from '../../src/dax-server/cbor.js';
+import { decodeLexDecimal, encodeLexDecimal, readNumber, writeNumber } from '../../src/dax-server/numbers.js';
+import { decodeKey, encodeKey } from '../../src/dax-server/attrs.js';
+import { TtlLruCache } from '../../src/dax-server/cache.js';
+import { conditionExpression, Placeholders, updateExpression } from '../../src/dax-server/expressions.js';
+import { summariseCacheStats } from '../../src/dax-server/stats.js';
+import { emptyStats } from '../../src/dax-server/backend.js';
 
 const require = createRequire(import.meta.url);
 const LexDecimal = require('@amazon-dax-sdk/client-dax/src/LexDecimal.js');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encode, newHistogram, recordUs } from '../../src/recorder/histogram.js';
-import { costUsd, DEFAULT_PRICES } from '../../src/report/html/cost.js';
+import { costUsd, DEFAULT_PRICES } from '../../src/pricing/cost.js';
 import { formatSec, msFromUs, usd } from '../../src/report/html/format.js';
 import { scenarioYaml, withoutCredentials } from '../../src/report/html/sections/context.js';
 import { maxNinesFor, spectrumPoints } from '../../src/report/html/spectrum-data.js';

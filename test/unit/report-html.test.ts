@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { writeSummaryFile } from '../../src/report/json.js';
+import { writeSummaryFile } from '../../src/summary/file.js';
 import { escapeHtml, html } from '../../src/report/html/escape.js';
 import { renderReport } from '../../src/report/html/report.js';
 import { REPORT_FILE, writeReportFile } from '../../src/report/html/file.js';

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { HistogramLogReader } from 'hdr-histogram-js';
 import { formatOperationTable } from '../../src/report/console-table.js';
 import { openHlogFile } from '../../src/report/hlog.js';
-import { writeSummaryFile } from '../../src/report/json.js';
+import { writeSummaryFile } from '../../src/summary/file.js';
 import { newRecorder, sample, standardRun } from './summary-fixture.js';
 
 test('the table shows each operation and the total with their numbers', () => {

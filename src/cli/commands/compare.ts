@@ -5,7 +5,7 @@ import type { Argv } from 'yargs';
 import { compareSummaries } from '../../compare/compare.js';
 import type { CompareOptions } from '../../compare/compare.js';
 import { formatComparisonTable } from '../../compare/format.js';
-import { readSummaryFile } from '../../compare/load-summary.js';
+import { readSummaryFile } from '../../summary/file.js';
 import { parseCount, parseFloorUs, parsePercent } from '../../compare/options.js';
 import { writeComparisonHtml } from '../../compare/write.js';
 import { daxComparison, formatDaxCapacityLine } from '../../compare/dax.js';

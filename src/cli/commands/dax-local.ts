@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { resolveTarget, stopAllEndpoints } from '../../endpoints/index.js';
-import { startLocalDax } from '../../dax/local-target.js';
+import { startLocalDax } from '../../endpoints/dax-local.js';
 import type { RunningEndpoint } from '../../types.js';
 import { UsageError } from '../../errors.js';
 

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { readSummaryFile } from '../../compare/load-summary.js';
+import { readSummaryFile } from '../../summary/file.js';
 import { UsageError } from '../../errors.js';
-import { DEFAULT_PRICES } from '../../report/html/cost.js';
-import type { Prices } from '../../report/html/cost.js';
+import { DEFAULT_PRICES } from '../../pricing/cost.js';
+import type { Prices } from '../../pricing/cost.js';
 import { REPORT_FILE, writeHtmlFile } from '../../report/html/file.js';
 import { renderReport } from '../../report/html/report.js';
 import { reportProblem } from '../../report/html/summary-check.js';

@@ -3,8 +3,8 @@
 // reader needs them: verdict, percentile spectrum, over time, operations, DAX cache (DAX runs),
 // run context.
 import type { Summary } from '../../types.js';
-import { DEFAULT_PRICES } from './cost.js';
-import type { Prices } from './cost.js';
+import { DEFAULT_PRICES } from '../../pricing/cost.js';
+import type { Prices } from '../../pricing/cost.js';
 import { html } from './escape.js';
 import { page } from './layout.js';
 import { SCRIPT } from './script.js';

@@ -1,4 +1,4 @@
-// What renderReport needs beyond what every summary reader checks (compare/load-summary.ts):
+// What renderReport needs beyond what every summary reader checks (summary/file.ts):
 // a summary.json from another tool, or cut short by hand, is a clean exit-2 message, not a
 // TypeError in the middle of rendering.
 

@@ -4,8 +4,8 @@
 import type { OperationSummary, OutcomeKind, Summary } from '../../../types.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
-import { costUsd, DEFAULT_PRICES } from '../cost.js';
-import type { Prices } from '../cost.js';
+import { costUsd, DEFAULT_PRICES } from '../../../pricing/cost.js';
+import type { Prices } from '../../../pricing/cost.js';
 import { count, msFromUs, rate, units, usd } from '../format.js';
 import { table } from '../layout.js';
 

@@ -5,10 +5,10 @@
 
 import { UsageError } from '../errors.js';
 import type { RunningEndpoint } from '../types.js';
-import { registerEndpoint, unregisterEndpoint } from '../endpoints/registry.js';
-import { isLoopbackHost } from '../endpoints/loopback.js';
+import { registerEndpoint, unregisterEndpoint } from './registry.js';
+import { isLoopbackHost } from '../safety/loopback.js';
 import { daxAddress, preloadDaxClient, probeDax } from '../drivers/dax.js';
-import { startLocalDax } from './local-target.js';
+import { startLocalDax } from './dax-local.js';
 
 export function isDaxTarget(target: string): boolean {
   return /^daxs?:\/\//i.test(target.trim()) || target.trim().toLowerCase() === 'dax-local';

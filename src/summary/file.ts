@@ -1,9 +1,32 @@
-// Reads a summary.json given on the command line (a baseline, or either side of `compare`) and
-// checks that it is one, so a wrong file is a clean exit-2 message instead of a TypeError later.
-import { readFile } from 'node:fs/promises';
+// summary.json's file I/O in one place: every writer (a run, `merge`) and every reader (a baseline,
+// `compare`, `report`, `merge`) goes through here.
+// Writing is atomic: a reader (CI, a report regenerator, a run interrupted while writing) sees
+// either the previous file or the complete new one, never half a file.
+// Reading checks that the file is a summary, so a wrong file is a clean exit-2 message instead of
+// a TypeError later.
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Summary } from '../types.js';
 import { UsageError } from '../errors.js';
 
+export const SUMMARY_FILE = 'summary.json';
+
+/** Writes `<dir>/summary.json` (creating dir) and returns its path. */
+export async function writeSummaryFile(dir: string, summary: Summary): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const target = path.join(dir, SUMMARY_FILE);
+  const temp = path.join(dir, `.${SUMMARY_FILE}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temp, `${JSON.stringify(summary, null, 2)}\n`, 'utf8');
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+  return target;
+}
+
+/** Reads a summary.json given on the command line; `role` names it in messages (`--baseline`...). */
 export async function readSummaryFile(file: string, role: string): Promise<Summary> {
   let text: string;
   try {

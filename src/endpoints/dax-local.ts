@@ -6,9 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RuntimeError } from '../errors.js';
 import type { CacheStatsSummary, RunningEndpoint } from '../types.js';
-import { emptyStats, type CacheStats } from './backend.js';
-import { statsSince, summariseCacheStats } from './stats.js';
-import type { CacheLatency } from './meter.js';
+import { emptyStats, type CacheStats } from '../dax-server/backend.js';
+import { statsSince, summariseCacheStats } from '../dax-server/stats.js';
+import type { CacheLatency } from '../dax-server/meter.js';
 
 const READY_TIMEOUT_MS = 20_000;
 const STATS_TIMEOUT_MS = 3000;
@@ -25,7 +25,7 @@ export interface LocalDaxOptions {
 export async function startLocalDax(opts: LocalDaxOptions): Promise<RunningEndpoint> {
   const here = fileURLToPath(import.meta.url);
   const ext = here.endsWith('.ts') ? '.ts' : '.js';
-  const script = fileURLToPath(new URL(`./child${ext}`, import.meta.url));
+  const script = fileURLToPath(new URL(`../dax-server/child${ext}`, import.meta.url));
   const child = spawn(process.execPath, [...(ext === '.ts' ? process.execArgv : []), script, '--dynamodb-endpoint', opts.dynamodbEndpoint, '--region', opts.region, '--port', String(opts.port ?? 0)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });

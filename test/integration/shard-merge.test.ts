@@ -52,7 +52,9 @@ test('four local shards write their own folders with their share of the load', {
     assert.match(res.stderr, /load: steady 3s @ 50 ops\/s/);
     await assertEndpointsGone(res);
   }
-  shardDirs = readdirSync(join(work, 'reports')).sort().map((d) => join(work, 'reports', d));
+  // ordered by shard number (folder names start with the run's start second, which may differ between shards)
+  const shardOf = (d: string) => Number(/-shard(\d+)of\d+$/.exec(d)?.[1]);
+  shardDirs = readdirSync(join(work, 'reports')).sort((a, b) => shardOf(a) - shardOf(b)).map((d) => join(work, 'reports', d));
   assert.equal(shardDirs.length, SHARDS);
   for (const dir of shardDirs) {
     const i = Number(/-shard(\d)of4$/.exec(dir)?.[1]);

@@ -10,6 +10,7 @@ import { stop, outcome } from './io.js';
 import { requestCrashStop } from '../engine/guard.js';
 import { redactSecrets } from '../safety/redact.js';
 import { buildCli } from './parser.js';
+import { explainTargetError } from './target-errors.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
@@ -63,6 +64,14 @@ process.on('unhandledRejection', onFatal);
 main(hideBin(process.argv)).then(
   (code) => process.exit(fatalCount > 0 && code === 0 ? EXIT.runtimeError : code),
   (error: unknown) => {
+    // credentials, IAM, DNS, connection and setup-throttling failures: one line saying what to do
+    const explained = error instanceof UsageError ? undefined : explainTargetError(error);
+    if (explained !== undefined) {
+      process.stderr.write(redactSecrets(`ddbench: ${explained.line}\n`));
+      const code = stop.requested ? EXIT.interrupted : explained.exitCode;
+      void stopAllEndpoints().finally(() => process.exit(code));
+      return;
+    }
     const usage = error instanceof UsageError;
     const known = usage || (error instanceof Error && error.name === 'RuntimeError');
     // an error the target answered (an AWS service exception: it carries $metadata) is a fact about

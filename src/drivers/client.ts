@@ -89,7 +89,7 @@ export function buildClient(opts: ClientOptions): BuiltClient {
  * patience than the data plane. Call `client.destroy()` when done.
  */
 export function createDynamoClient(endpoint: string, region: string, opts: Partial<Omit<ClientOptions, 'endpoint' | 'region'>> = {}): DynamoDBClient {
-  return buildClient({
+  const { client } = buildClient({
     endpoint,
     region,
     maxSockets: opts.maxSockets ?? 16,
@@ -97,5 +97,20 @@ export function createDynamoClient(endpoint: string, region: string, opts: Parti
     retryMode: opts.retryMode ?? 'standard',
     requestTimeoutMs: opts.requestTimeoutMs ?? 30_000,
     ...(opts.credentials !== undefined ? { credentials: opts.credentials } : {}),
-  }).client;
+  });
+  // The SDK's errors do not say which command failed; the CLI's one-line messages name the
+  // missing IAM action or the throttled call from this tag (cli/target-errors.ts reads it).
+  // Control plane only: the data plane's hot path gets no extra middleware.
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        if (typeof err === 'object' && err !== null && context.commandName) (err as Record<string, unknown>)['ddbenchOperation'] ??= context.commandName.replace(/Command$/, '');
+        throw err;
+      }
+    },
+    { step: 'initialize', name: 'ddbenchOperationTag' },
+  );
+  return client;
 }

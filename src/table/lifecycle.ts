@@ -111,7 +111,7 @@ export async function prepareTable(client: DynamoDBClient, spec: TableSpec, opts
     opts.log(`using existing table "${spec.name}" as is (--reuse-table); it will not be deleted`);
     return { created: false };
   }
-  if (opts.reuse) throw new UsageError(`--reuse-table: table "${spec.name}" does not exist on ${await endpointLabel(client)}; run without --reuse-table to create it`);
+  if (opts.reuse) throw new UsageError(`--reuse-table: table "${spec.name}" does not exist on ${await endpointLabel(client)}; tables belong to one region, so check --region, or run without --reuse-table to create it`);
 
   try {
     await client.send(new CreateTableCommand(createTableInput(spec, { [RUN_TAG_KEY]: opts.runId })));

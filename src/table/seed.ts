@@ -126,7 +126,7 @@ export async function seedTable(
         const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: requests } }));
         left = out.UnprocessedItems?.[tableName] ?? [];
       } catch (err) {
-        throw new RuntimeError(`seeding table "${tableName}" failed after ${done} of ${total} items: ${describe(err)}`);
+        throw new RuntimeError(`seeding table "${tableName}" failed after ${done} of ${total} items: ${describe(err)}`, { cause: err });
       }
       done += requests.length - left.length;
       opts.onProgress?.(done, total);

@@ -8,6 +8,8 @@ import { addPriceOptions, pricesFrom } from './report.js';
 import { SHARD_ENV, shardFrom } from '../../shard/shard.js';
 import { UsageError } from '../../errors.js';
 import { runComparingTargets } from '../../engine/compare-targets.js';
+import { explainRecordedDenials } from '../target-errors.js';
+import { EXIT } from '../exit-codes.js';
 
 /** `execute` is the engine; the command-line fuzz test passes one that only plans (engine/run.ts planRun). */
 export function registerRun(y: Argv, execute: (o: RunOptions) => Promise<RunResult> = runScenario): Argv {
@@ -69,9 +71,20 @@ export function registerRun(y: Argv, execute: (o: RunOptions) => Promise<RunResu
         io,
         stop,
       });
-      outcome.exitCode = result.exitCode;
+      // requests IAM refused are recorded, not thrown: say so in one line, and fail as bad input
+      const denied = result.summary ? explainRecordedDenials(result.summary.operations, operationTypes(result.summary.scenario.source)) : undefined;
+      if (denied !== undefined) io.err(`ddbench: ${denied.line}\n`);
+      outcome.exitCode = denied !== undefined && result.exitCode !== EXIT.interrupted ? denied.exitCode : result.exitCode;
     },
   );
+}
+
+/** operation name -> its DynamoDB call, from the scenario as written */
+function operationTypes(source: unknown): Record<string, string> {
+  const ops = (source as { operations?: unknown } | undefined)?.operations;
+  const out: Record<string, string> = {};
+  if (Array.isArray(ops)) for (const op of ops as { name?: unknown; type?: unknown }[]) if (typeof op.name === 'string' && typeof op.type === 'string') out[op.name] = op.type;
+  return out;
 }
 
 /** load threads: each is a V8 isolate of its own (tens of MB); past a few hundred a machine runs out of memory, not of load */

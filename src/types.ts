@@ -170,6 +170,15 @@ export interface Scenario {
   sweep?: SweepSpec;
   /** `abort:` rules (src/abort/parse.ts): stop the run early when one holds for its window */
   abort?: string[];
+  /** scenario scripts (src/scenario/module.ts): the module and its flows; the functions stay in the module */
+  script?: ScriptInfo;
+}
+
+/** A scripted scenario's module and flows, cloneable so load workers can load the same module. */
+export interface ScriptInfo {
+  /** absolute path of the module */
+  file: string;
+  flows: { name: string; weight: number }[];
 }
 
 /** A scenario's `sweep:` block, normalised. Every field optional: the command line fills in or overrides. */
@@ -211,6 +220,8 @@ export interface Request {
   type: OpType;
   /** input of the DynamoDB API call, TableName(s) resolved, ReturnConsumedCapacity set */
   input: Record<string, unknown>;
+  /** flows read what a step returned: the driver then hands back the response in OpResult.output */
+  keepOutput?: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -261,6 +272,18 @@ export interface OpResult {
   reasons?: string[];
   /** UnprocessedItems / UnprocessedKeys left after the call */
   unprocessed?: number;
+  /** the response (AttributeValue form), only when the request asked for it (Request.keepOutput) */
+  output?: Record<string, unknown>;
+}
+
+/**
+ * A scenario script's flow is recorded as the operation `flow:<name>` beside its steps. Its
+ * end-to-end latency must not be counted again in the totals, which add up the steps.
+ */
+export const FLOW_OP_PREFIX = 'flow:';
+
+export function isFlowOp(op: string): boolean {
+  return op.startsWith(FLOW_OP_PREFIX);
 }
 
 export interface Driver {

@@ -139,7 +139,7 @@ export function createDaxDriver(opts: DaxDriverOptions): Driver {
         const output = (await (method as (input: unknown) => Promise<Record<string, unknown>>).call(client, request.input)) ?? {};
         const { rcu, wcu } = consumedCapacity(request.type, numericCapacity(output));
         const unprocessed = unprocessedCount(request.type, output);
-        return { kind: 'ok', attempts: 1, retryDelayMs: 0, consumedRcu: rcu, consumedWcu: wcu, throttledAttempts: 0, ...(unprocessed !== undefined ? { unprocessed } : {}) };
+        return { kind: 'ok', attempts: 1, retryDelayMs: 0, consumedRcu: rcu, consumedWcu: wcu, throttledAttempts: 0, ...(unprocessed !== undefined ? { unprocessed } : {}), ...(request.keepOutput === true ? { output } : {}) };
       } catch (err) {
         return errorResult(reshapeDaxError(err), 0);
       }

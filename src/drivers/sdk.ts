@@ -124,6 +124,7 @@ export function createSdkDriver(opts: SdkDriverOptions): Driver {
           consumedWcu: wcu,
           throttledAttempts,
           ...(unprocessed !== undefined ? { unprocessed } : {}),
+          ...(request.keepOutput === true ? { output } : {}),
         };
       } catch (err) {
         return errorResult(err, throttledAttempts);

@@ -6,7 +6,8 @@ import type { Scenario } from '../types.js';
 import { createWorkload } from '../workload/index.js';
 import { createDriver } from '../drivers/index.js';
 import type { DriverKind, DriverOptions } from '../drivers/index.js';
-import { monotonicClock } from '../scheduler/clock.js';
+import type { LoadHooks } from '../scheduler/load.js';
+import { FLOW_ERRORS_PRINTED, scriptLane } from './script-lane.js';
 import { runOpenLoop } from '../scheduler/open-loop.js';
 import { runClosedLoop } from '../scheduler/closed-loop.js';
 import { sharePhases, splitEvenly } from '../scheduler/share.js';
@@ -32,7 +33,8 @@ export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'phase'; index: number; nowUs: number }
   | { type: 'done'; stats: EncodedStats; health: import('./health.js').ThreadHealth }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  | { type: 'flow-error'; message: string };
 
 export interface EncodedStats {
   sendLagUs: string;
@@ -72,11 +74,22 @@ async function main(input: WorkerInput): Promise<void> {
       if (m.type === 'start') resolve(BigInt(m.originNs!));
     });
   });
+  // the clock object reads the origin when it arrives; a script's module loads before `ready`
+  let originNs = 0n;
+  const clock = { nowUs: () => Number((process.hrtime.bigint() - originNs) / 1000n) };
+  const flowLane = scenario.script ? await scriptLane(scenario, { workload, driver, clock, onSample: (s) => onSample(s), onFlowError: (m) => onFlowError(m), stream: `worker:${index}/${count}${input.shard ? `:shard:${input.shard.index}` : ''}` }) : undefined;
   post({ type: 'ready' });
-  const clock = monotonicClock(await origin);
-  const hooks = { next: () => workload.next(), execute: driver.execute.bind(driver), onSample: (s: import('../types.js').Sample) => (s.result === CRASHED ? undefined : batcher.add(s)) };
+  originNs = await origin;
+  const onSample = (s: import('../types.js').Sample) => (s.result === CRASHED ? undefined : batcher.add(s));
+  let flowErrors = 0;
+  const onFlowError = (message: string) => {
+    if (++flowErrors <= FLOW_ERRORS_PRINTED) post({ type: 'flow-error', message });
+  };
+  const lane = flowLane === undefined ? undefined : flowLane;
+  const hooks = (lane?.hooks ?? { next: () => workload.next(), execute: driver.execute.bind(driver), onSample }) as LoadHooks<{ op: string }>;
   const phases = sharePhases(scenario.phases, index, count);
   const onPhase = (i: number, nowUs: number) => {
+    lane?.onPhase(i);
     if (index === 0) post({ type: 'phase', index: i, nowUs });
   };
   const shouldStop = () => stopRequested;

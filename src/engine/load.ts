@@ -3,6 +3,7 @@
 // schedulers and drivers run in N worker threads, each with 1/N of the rate, and this thread
 // only records (every sample, into one recorder: merging is exact by construction).
 import { Worker } from 'node:worker_threads';
+import { FLOW_OP_PREFIX } from '../types.js';
 import type { Driver, GeneratorHealth, PhaseSnapshot, RecordedRun, Sample, Scenario } from '../types.js';
 import type { Workload } from '../workload/index.js';
 import type { DriverKind, DriverOptions } from '../drivers/index.js';
@@ -17,7 +18,8 @@ import { runClosedLoop } from '../scheduler/closed-loop.js';
 import { newLoadStats } from '../scheduler/load.js';
 import { planPhases, plannedArrivals } from '../scheduler/arrivals.js';
 import { sharePhases } from '../scheduler/share.js';
-import type { LoadStats } from '../scheduler/load.js';
+import type { LoadHooks, LoadStats } from '../scheduler/load.js';
+import { flowErrorPrinter, scriptLane } from './script-lane.js';
 import { monitorThread, assessHealth } from './health.js';
 import type { ThreadHealth } from './health.js';
 import { createProgress } from './progress.js';
@@ -69,7 +71,7 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
   const originNs = process.hrtime.bigint();
   const clock = monotonicClock(originNs);
   const recorder = new Recorder({
-    operations: input.workload.operationNames,
+    operations: [...input.workload.operationNames, ...(scenario.script?.flows.map((f) => `${FLOW_OP_PREFIX}${f.name}`) ?? [])],
     phases: scenario.phases,
     mode: scenario.mode,
     startEpochMs: Date.now(),
@@ -123,18 +125,19 @@ async function loadHere(input: LoadInput, recorder: Recorder, clock: Clock) {
   const driver: Driver = guardDriver(createDriver(input.driverKind, input.driverOptions), (e) =>
     requestCrashStop(stop, input.io.err, `driver failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   );
-  const hooks = {
-    next: () => workload.next(),
-    execute: driver.execute.bind(driver),
-    onSample: (s: Sample) => (s.result === CRASHED ? undefined : recorder.record(s)),
-  };
+  const onSample = (s: Sample) => (s.result === CRASHED ? undefined : recorder.record(s));
+  const lane = scenario.script ? await scriptLane(scenario, { workload, driver, clock, onSample, onFlowError: flowErrorPrinter(input.io.err), ...(input.shard ? { stream: `shard:${input.shard.index}` } : {}) }) : undefined;
+  const hooks = lane?.hooks ?? { next: () => workload.next(), execute: driver.execute.bind(driver), onSample };
   const shouldStop = () => stop.requested;
-  const onPhase = (index: number, nowUs: number) => recorder.startPhase(index, nowUs);
+  const onPhase = (index: number, nowUs: number) => {
+    lane?.onPhase(index);
+    recorder.startPhase(index, nowUs);
+  };
   try {
     const stats =
       scenario.mode === 'open'
-        ? await runOpenLoop({ phases: plannedLane(scenario.phases, input.shard, 0, 1), concurrency: scenario.concurrency, clock, drainMs: DRAIN_MS, shouldStop, onPhase }, hooks)
-        : await runClosedLoop({ phases: scenario.phases, defaultWorkers: scenario.concurrency, clock, shouldStop, onPhase }, hooks);
+        ? await runOpenLoop<{ op: string }>({ phases: plannedLane(scenario.phases, input.shard, 0, 1), concurrency: scenario.concurrency, clock, drainMs: DRAIN_MS, shouldStop, onPhase }, hooks as LoadHooks<{ op: string }>)
+        : await runClosedLoop<{ op: string }>({ phases: scenario.phases, defaultWorkers: scenario.concurrency, clock, shouldStop, onPhase }, hooks as LoadHooks<{ op: string }>);
     return { stats, threads: [], driverName: driver.name };
   } finally {
     await driver.close();
@@ -152,6 +155,7 @@ async function startWorkers(input: LoadInput): Promise<WorkerPool> {
   const threads: ThreadHealth[] = [];
   // a failed worker stops the others (they drain and report), and the run is written as incomplete
   const fail = (what: string) => requestCrashStop(stop, input.io.err, what);
+  const printFlowError = flowErrorPrinter(input.io.err);
   let recorder: Recorder | null = null;
   const workers: Worker[] = [];
   const ready: Promise<void>[] = [];
@@ -159,14 +163,17 @@ async function startWorkers(input: LoadInput): Promise<WorkerPool> {
   for (let index = 0; index < input.workers; index++) {
     const data: WorkerInput = { scenario, driverKind: input.driverKind, driverOptions: input.driverOptions, index, count: input.workers, drainMs: DRAIN_MS, ...(input.shard ? { shard: input.shard } : {}) };
     const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: data });
+    // each worker's own names: a script's steps get their indexes in the order that worker meets them
+    const workerOpNames = [...opNames];
     workers.push(worker);
     let markReady: () => void = () => undefined;
     ready.push(new Promise<void>((resolve) => (markReady = resolve)));
     exited.push(
       new Promise<void>((resolve) => {
         worker.on('message', (m: WorkerMessage) => {
-          if (m.type === 'samples') unpackSamples(m.batch, opNames, (s) => recorder?.record(s));
+          if (m.type === 'samples') unpackSamples(m.batch, workerOpNames, (s) => recorder?.record(s));
           else if (m.type === 'ready') markReady();
+          else if (m.type === 'flow-error') printFlowError(m.message);
           else if (m.type === 'phase') recorder?.startPhase(m.index, m.nowUs);
           else if (m.type === 'done') {
             mergeInto(stats.sendLagUs, decode(m.stats.sendLagUs));

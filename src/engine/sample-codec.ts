@@ -12,12 +12,15 @@ export interface SampleBatch {
   count: number;
   /** per sample index with an error: [name, message, reasons joined by \u0001] */
   strings: [number, string, string, string][];
+  /** operation names first seen in this batch (a script's steps are named at run time), indexed after the known ones */
+  newOps?: string[];
 }
 
 export class SampleBatcher {
   private numbers: Float64Array;
   private count = 0;
   private strings: SampleBatch['strings'] = [];
+  private newOps: string[] = [];
 
   private capacity: number;
 
@@ -38,7 +41,13 @@ export class SampleBatcher {
     const r = s.result;
     const o = this.count * FIELDS;
     const n = this.numbers;
-    n[o] = this.opIndex.get(s.op) ?? -1;
+    let op = this.opIndex.get(s.op);
+    if (op === undefined) {
+      op = this.opIndex.size;
+      this.opIndex.set(s.op, op);
+      this.newOps.push(s.op);
+    }
+    n[o] = op;
     n[o + 1] = s.phaseIndex;
     n[o + 2] = s.intendedStartUs;
     n[o + 3] = s.sentUs;
@@ -58,9 +67,11 @@ export class SampleBatcher {
 
   /** The batch so far, handing over its buffer; the batcher starts a fresh one. */
   take(): SampleBatch {
-    const batch = { numbers: this.numbers.subarray(0, this.count * FIELDS).slice(), count: this.count, strings: this.strings };
+    const batch: SampleBatch = { numbers: this.numbers.subarray(0, this.count * FIELDS).slice(), count: this.count, strings: this.strings };
+    if (this.newOps.length > 0) batch.newOps = this.newOps;
     this.count = 0;
     this.strings = [];
+    this.newOps = [];
     return batch;
   }
 
@@ -72,7 +83,9 @@ export class SampleBatcher {
   }
 }
 
+/** `opNames` is the sending worker's own list: names new in the batch are appended to it. */
 export function unpackSamples(batch: SampleBatch, opNames: string[], visit: (s: Sample) => void): void {
+  if (batch.newOps !== undefined) opNames.push(...batch.newOps);
   const strings = new Map(batch.strings.map(([i, name, message, reasons]) => [i, { name, message, reasons }]));
   const n = batch.numbers;
   for (let i = 0; i < batch.count; i++) {

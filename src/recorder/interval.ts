@@ -2,7 +2,7 @@
 // operation x outcome (the .hlog's tagged lines) and the small counters of the live progress line.
 // Lives only until it is closed; then its histograms go back to the pool and only numbers remain.
 import type { Histogram } from 'hdr-histogram-js';
-import { EXPECTED_OUTCOMES } from '../types.js';
+import { EXPECTED_OUTCOMES, isFlowOp } from '../types.js';
 import type { IntervalSummary, OutcomeKind, Sample } from '../types.js';
 import { HistogramPool, maxUs, recordUs } from './histogram.js';
 import { formatIntervalLine } from './hlog-format.js';
@@ -50,8 +50,14 @@ export class IntervalState {
       slot.byOutcome.set(r.kind, h);
     }
     recordUs(h, latencyUs);
-    recordUs(this.service, serviceUs);
     const isError = !EXPECTED_OUTCOMES.has(r.kind);
+    if (isFlowOp(sample.op)) {
+      // a flow's own line: its steps already make the interval's totals
+      slot.count++;
+      if (isError) slot.errors++;
+      return;
+    }
+    recordUs(this.service, serviceUs);
     slot.count++;
     this.count++;
     if (isError) {
@@ -79,7 +85,7 @@ export class IntervalState {
         perOp.add(h);
         if (hlog !== undefined) tagged.push(formatIntervalLine(h, timing.startSec, timing.lengthSec, tagFor(op, kind)));
       }
-      all.add(perOp);
+      if (!isFlowOp(op)) all.add(perOp);
       operations[op] = {
         count: slot.count,
         errors: slot.errors,

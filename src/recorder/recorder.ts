@@ -19,6 +19,7 @@
 // operations are all recorded (see phase-ends.ts), so a sweep can judge a step while the next runs.
 import type { Histogram } from 'hdr-histogram-js';
 import type { IntervalSummary, OpCounters, PhaseSnapshot, RecordedRun, RecorderOptions, Sample } from '../types.js';
+import { isFlowOp } from '../types.js';
 import { countResult, newCounters } from './counters.js';
 import { HistogramPool, newHistogram, recordUs } from './histogram.js';
 import { formatHeaderLines } from './hlog-format.js';
@@ -50,6 +51,8 @@ export class Recorder {
   private readonly ends: PhaseEnds | undefined;
   /** run clock of the latest event, for the duration of a phase handed to onPhaseEnd */
   private latestUs = 0;
+  /** a scenario script's run: its schedules plan flows, not operations */
+  private readonly scripted: boolean;
 
   constructor(options: RecorderOptions) {
     const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
@@ -57,6 +60,7 @@ export class Recorder {
     this.intervalUs = intervalMs * 1000;
     this.hlog = options.hlogSink;
     this.clock = new PhaseClock(options.phases, options.mode === 'closed');
+    this.scripted = options.operations.some(isFlowOp);
     // At least one phase so a sample always has a home; every known operation present in
     // every phase so the summary lists operations that never completed.
     this.phases = Array.from({ length: Math.max(1, options.phases.length) }, () => {
@@ -112,7 +116,8 @@ export class Recorder {
       this.current = interval;
     }
     interval.record(sample, latencyUs, serviceUs);
-    if (this.ends !== undefined) {
+    // a script's phases plan flows: its steps do not count towards a phase's end
+    if (this.ends !== undefined && (!this.scripted || isFlowOp(sample.op))) {
       this.latestUs = sample.endUs;
       this.ends.sampled(phaseIndex, sample.sentUs - sample.intendedStartUs);
     }

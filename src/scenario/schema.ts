@@ -239,3 +239,6 @@ export type TransactItemFile = z.infer<typeof TransactItemSchema>;
 export type PhaseFile = z.infer<typeof PhaseSchema>;
 export type SeedFile = z.infer<typeof SeedSchema>;
 export type SweepFile = z.infer<typeof SweepSchema>;
+
+/** A scenario script's model (src/scenario/module.ts): as the file format, with flows in code instead of operations. */
+export const ScriptFileSchema = ScenarioFileSchema.omit({ operations: true }).extend({ operations: z.array(OperationSchema).max(0, e('a script has flows instead of operations')).optional() });

@@ -14,7 +14,7 @@ export interface ClosedLoopOptions {
   onPhase?(index: number, nowUs: number): void;
 }
 
-export async function runClosedLoop(opts: ClosedLoopOptions, hooks: LoadHooks): Promise<LoadStats> {
+export async function runClosedLoop<W extends { op: string }>(opts: ClosedLoopOptions, hooks: LoadHooks<W>): Promise<LoadStats> {
   const stats = newLoadStats();
   const { clock } = opts;
   for (let phaseIndex = 0; phaseIndex < opts.phases.length; phaseIndex++) {

@@ -4,11 +4,15 @@ import { build } from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
 import type { OpResult, Request, Sample } from '../types.js';
 
-export interface LoadHooks {
-  /** the workload's next request (weighted operation choice) */
-  next(): Request;
-  /** the driver: resolves with an outcome value, never rejects */
-  execute(request: Request): Promise<OpResult>;
+/**
+ * What one start is: a Request for the workload's operations, or a flow of a scenario script
+ * (src/flows/runner.ts); the scheduler only needs its operation name.
+ */
+export interface LoadHooks<W extends { op: string } = Request> {
+  /** the workload's next request (weighted operation choice), or the next flow */
+  next(): W;
+  /** the driver (or a flow): resolves with an outcome value, never rejects */
+  execute(request: W): Promise<OpResult>;
   /** the recorder */
   onSample(sample: Sample): void;
 }

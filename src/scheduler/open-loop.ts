@@ -21,7 +21,7 @@ export interface OpenLoopOptions {
   onPhase?(index: number, nowUs: number): void;
 }
 
-export async function runOpenLoop(opts: OpenLoopOptions, hooks: LoadHooks): Promise<LoadStats> {
+export async function runOpenLoop<W extends { op: string }>(opts: OpenLoopOptions, hooks: LoadHooks<W>): Promise<LoadStats> {
   const { phases, concurrency, clock } = opts;
   const stats = newLoadStats();
   const planned = phases.map(plannedArrivals);

@@ -6,6 +6,7 @@
 // - Rates divide by the phases' measured durations (shorter than planned when interrupted).
 // - `pass` is true when every gate passes (true with no gates). The verdict is informational.
 import type { OperationSummary, PhaseSummary, RecordedRun, Scenario, Summary, SummaryInput } from '../types.js';
+import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
 import { encode, percentiles } from '../recorder/histogram.js';
 import { addMeasured, errorCount, newMeasured, operationSummary } from './operation.js';
@@ -24,7 +25,8 @@ export function buildSummary(input: SummaryInput): Summary {
     const m = newMeasured();
     for (const p of measuredPhases) addMeasured(m, p.latency[name], p.service[name], p.counts[name]);
     operations[name] = operationSummary(m, measuredSec);
-    addMeasured(total, m.latency, m.service, m.counters);
+    // a flow (`flow:<name>`) is its steps end to end: the total counts the steps once
+    if (!isFlowOp(name)) addMeasured(total, m.latency, m.service, m.counters);
   }
 
   const base: Omit<Summary, 'gates' | 'pass'> = {
@@ -51,7 +53,7 @@ export function buildSummary(input: SummaryInput): Summary {
     total: operationSummary(total, measuredSec),
     intervals: run.intervals,
     generator: input.generator,
-    verdict: buildVerdict(operations),
+    verdict: buildVerdict(Object.fromEntries(Object.entries(operations).filter(([name]) => !isFlowOp(name)))),
     environment: input.environment,
   };
   const gates = evaluateGates([...scenario.gates, ...input.extraGates], base);
@@ -85,7 +87,7 @@ function phaseSummaries(run: RecordedRun, scenario: Scenario, names: string[]): 
         latencyHistogram: encode(m.latency),
         serviceTimeHistogram: encode(m.service),
       };
-      addMeasured(all, m.latency, m.service, m.counters);
+      if (!isFlowOp(name)) addMeasured(all, m.latency, m.service, m.counters);
     }
     const summary: PhaseSummary = {
       name: spec.name,

@@ -42,6 +42,15 @@ export interface Workload {
   build(opName: string): Request;
   /** the seed items (scenario.seed.items of them, this shard's share), in `.seq` order */
   seedItems(): Generator<AttributeMap>;
+  /** scenario scripts: the seeded draws a flow's context offers (own streams, same key spaces) */
+  flowDraws(): FlowDraws;
+}
+
+export interface FlowDraws {
+  rng: Rng;
+  /** a fresh draw from the named key space; RangeError for a name the scenario does not declare */
+  key(space: string): number;
+  seq(space: string): number;
 }
 
 export type CompileResult = { ok: true; workload: Workload } | { ok: false; problems: ScenarioProblem[] };
@@ -85,6 +94,23 @@ export function compileWorkload(scenario: Scenario, opts: WorkloadOptions = {}):
       seqs,
     );
   const runCtx = contextFor('');
+  const flowRoot = root.fork('flows');
+  const flowDraws: FlowDraws = {
+    rng: flowRoot.fork('values'),
+    key: (() => {
+      const draws = spaces.map((space) => space.drawer(flowRoot.fork(`key:${space.name}`)));
+      return (name: string) => {
+        const i = spaceNames.indexOf(name);
+        if (i < 0) throw new RangeError(`no key space "${name}" (declared: ${spaceNames.join(', ') || 'none'})`);
+        return draws[i]!();
+      };
+    })(),
+    seq: (name: string) => {
+      const i = spaceNames.indexOf(name);
+      if (i < 0) throw new RangeError(`no key space "${name}" (declared: ${spaceNames.join(', ') || 'none'})`);
+      return seqs[i]!();
+    },
+  };
   const seedCtx = contextFor('seed/');
 
   const env: RequestEnv = {
@@ -106,7 +132,8 @@ export function compileWorkload(scenario: Scenario, opts: WorkloadOptions = {}):
     cumulative.push(totalWeight);
     fns.push(builders.get(op.name)!);
   }
-  if (!(totalWeight > 0)) problems.push({ path: 'operations', message: 'the operation weights must add up to more than 0' });
+  // a script's flows replace the operations (src/flows/)
+  if (!(totalWeight > 0) && scenario.script === undefined) problems.push({ path: 'operations', message: 'the operation weights must add up to more than 0' });
   if (problems.length > 0) return { ok: false, problems };
 
   const opRng = root.fork('operations');
@@ -131,6 +158,7 @@ export function compileWorkload(scenario: Scenario, opts: WorkloadOptions = {}):
       if (fn === undefined) throw new RangeError(`no operation named "${opName}" in scenario ${scenario.name}`);
       return fn(runCtx);
     },
+    flowDraws: () => flowDraws,
     *seedItems(): Generator<AttributeMap> {
       if (seedItem === undefined) return;
       for (let i = 0; i < seedCount; i++) {

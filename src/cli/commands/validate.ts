@@ -12,7 +12,8 @@ export function registerValidate(y: Argv): Argv {
     async (a) => {
       const loaded = await validateScenarioFile(a.file);
       if (loaded.ok) {
-        process.stdout.write(`${a.file}: ok (${loaded.scenario.operations.length} operations, ${loaded.scenario.phases.length} phases)\n`);
+        const what = loaded.scenario.script ? `${loaded.scenario.script.flows.length} flows` : `${loaded.scenario.operations.length} operations`;
+        process.stdout.write(`${a.file}: ok (${what}, ${loaded.scenario.phases.length} phases)\n`);
       } else {
         process.stderr.write(`${formatProblems(loaded.problems, a.file)}\n${loaded.problems.length} problem(s) in ${a.file}\n`);
         outcome.exitCode = EXIT.invalidInput;

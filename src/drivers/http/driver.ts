@@ -110,6 +110,7 @@ export function createHttpDriver(opts: HttpDriverOptions): Driver {
           consumedWcu: wcu,
           throttledAttempts,
           ...(unprocessed !== undefined ? { unprocessed } : {}),
+          ...(request.keepOutput === true ? { output: out.value } : {}),
         };
       } catch (err) {
         // failures before or around the exchange: bad input, no credentials

@@ -1,0 +1,89 @@
+// Scenario scripts through the real CLI on dynalite: flows whose steps use what earlier steps
+// returned, load errors with the script's file:line (exit 2, nothing created), user-code throws
+// counted without ending the run, load workers and shards loading the module, and a report
+// rebuilt from summary.json alone.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, readSummary, assertEndpointsGone, ROOT } from '../support/cli.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'scripts');
+const work = mkdtempSync(join(tmpdir(), 'ddbench-scripts-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+test('a flow reads an item and writes back what it read; each step and the flow are their own operations', { timeout: 120_000 }, async () => {
+  const res = await runCli(['run', join(FIXTURES, 'read-write.ts'), '--target', 'dynalite'], { cwd: work });
+  assert.equal(res.code, 0, res.stderr);
+  const summary = readSummary(res);
+  const flow = summary.operations['flow:increment']!;
+  const read = summary.operations['read']!;
+  const write = summary.operations['write']!;
+  assert.ok(flow.count > 0, 'flows ran');
+  assert.equal(read.count, flow.count);
+  assert.equal(write.count, flow.count);
+  assert.equal(write.conditionalFailures, 0, 'every write used the value its flow had just read');
+  assert.equal(flow.errors, 0, JSON.stringify(flow.errorNames));
+  assert.equal(summary.total.count, read.count + write.count, 'the total counts steps once, not the flows again');
+  assert.ok(flow.latencyUs.p50 >= read.latencyUs.p50, 'a flow lasts at least as long as its steps');
+  await assertEndpointsGone(res);
+});
+
+test('a script with a syntax error, one that throws on import and one with an invalid model: exit 2 with the location, nothing created', { timeout: 60_000 }, async () => {
+  const cases: [string, RegExp][] = [
+    ['syntax-error.ts', /syntax-error\.ts:5: cannot load the script: /],
+    ['throws-on-import.mjs', /throws-on-import\.mjs:3: the script threw while loading: cannot configure the scenario/],
+    ['invalid-model.ts', /invalid-model\.ts: phases\[0\]\.rate: expected a positive number, got -5[\s\S]*invalid-model\.ts: gates\[0\]: gate `flow:nope\.p99 < 10ms`: unknown operation/],
+  ];
+  for (const [file, expected] of cases) {
+    const res = await runCli(['run', join(FIXTURES, file), '--target', 'dynalite'], { cwd: work });
+    assert.equal(res.code, 2, `${file}: ${res.stderr}`);
+    assert.match(res.stderr, expected);
+    assert.doesNotMatch(res.stderr, /started|created table|\n\s+at /, `${file}: nothing started, no stack trace`);
+  }
+  const none = await runCli(['validate', join(FIXTURES, 'syntax-error.ts')]);
+  assert.equal(none.code, 2);
+});
+
+test('a flow that throws is counted as a flow error with the script line, and the run completes', { timeout: 120_000 }, async () => {
+  const res = await runCli(['run', join(FIXTURES, 'flaky.ts'), '--target', 'dynalite'], { cwd: work });
+  assert.equal(res.code, 0, res.stderr);
+  const summary = readSummary(res);
+  assert.equal(summary.complete, true);
+  const flow = summary.operations['flow:sometimes']!;
+  assert.equal(flow.count, 40, 'every planned flow start ran (20/s for 2 s)');
+  const thrown = flow.errorNames['FlowError'] ?? 0;
+  assert.ok(thrown > 0 && thrown < 40, `some flows threw (${thrown})`);
+  assert.equal(summary.operations['put']!.count, 40);
+  assert.equal(summary.operations['get']!.count, 40 - thrown, 'a throw ends its iteration');
+  assert.match(res.stderr, /flow error: flow:sometimes: user code failed \(.*flaky\.ts:15:\d+\)/);
+  await assertEndpointsGone(res);
+});
+
+test('--workers 2 loads the script in each worker and records every flow and step once', { timeout: 120_000 }, async () => {
+  const res = await runCli(['run', join(FIXTURES, 'flaky.ts'), '--target', 'dynalite', '--workers', '2', '--rate', '30'], { cwd: work });
+  assert.equal(res.code, 0, res.stderr);
+  const summary = readSummary(res);
+  assert.equal(summary.loadWorkers, 2);
+  assert.equal(summary.operations['flow:sometimes']!.count, 60);
+  assert.equal(summary.operations['put']!.count, 60);
+  const thrown = summary.operations['flow:sometimes']!.errorNames['FlowError'] ?? 0;
+  assert.equal(summary.operations['get']!.count, 60 - thrown);
+});
+
+test('a shard of a scripted run draws its share of the flows, and its report is rebuilt from summary.json alone', { timeout: 120_000 }, async () => {
+  const out = join(work, 'shard1');
+  const res = await runCli(['run', join(FIXTURES, 'flaky.ts'), '--target', 'dynalite', '--shard', '1/2', '--out', out], { cwd: work });
+  assert.equal(res.code, 0, res.stderr);
+  const summary = readSummary(res);
+  assert.deepEqual(summary.shard, { index: 1, count: 2 });
+  assert.equal(summary.operations['flow:sometimes']!.count, 20, "half of 20 flows/s for 2 s");
+  const again = join(work, 'again.html');
+  const report = await runCli(['report', join(out, 'summary.json'), '--out', again]);
+  assert.equal(report.code, 0, report.stderr);
+  const html = readFileSync(again, 'utf8');
+  assert.match(html, /flow:sometimes/);
+  assert.ok(existsSync(join(out, 'latency.hlog')));
+  assert.match(readFileSync(join(out, 'latency.hlog'), 'utf8'), /Tag=flow:sometimes:ok/);
+});

@@ -1,12 +1,14 @@
-// The process-facing pieces the commands share: console I/O, the stop signal that signal
-// handlers set, and option checks that turn bad flag values into exit-2 errors.
+// The process-facing pieces the commands share: console I/O, the run's control (signal handlers
+// stop it), and option checks that turn bad flag values into exit-2 errors.
 import { createInterface } from 'node:readline/promises';
 import { UsageError } from '../errors.js';
 import { durationToMs } from '../scenario/duration.js';
-import type { EngineIO, StopSignal } from '../engine/run.js';
+import type { EngineIO } from '../engine/run.js';
+import { RunControl } from '../engine/run-state.js';
 import { redactSecrets } from '../safety/redact.js';
 
-export const stop: StopSignal = { requested: false };
+/** The process's one run: signals and fatal errors stop it (see main.ts). */
+export const control = new RunControl();
 
 // every console line passes through redactSecrets: an endpoint may echo a credential in a message
 export const io: EngineIO = {

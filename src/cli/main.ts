@@ -6,7 +6,7 @@ import { hideBin } from 'yargs/helpers';
 import { UsageError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import { stopAllEndpoints } from '../endpoints/index.js';
-import { stop, outcome } from './io.js';
+import { control, outcome } from './io.js';
 import { requestCrashStop } from '../engine/guard.js';
 import { redactSecrets } from '../safety/redact.js';
 import { buildCli } from './parser.js';
@@ -28,8 +28,7 @@ let signalCount = 0;
 function onSignal(signal: NodeJS.Signals): void {
   signalCount++;
   if (signalCount === 1) {
-    stop.requested = true;
-    stop.reason = signal === 'SIGINT' ? 'interrupted (SIGINT)' : 'terminated (SIGTERM)';
+    control.stop('interrupted', signal === 'SIGINT' ? 'interrupted (SIGINT)' : 'terminated (SIGTERM)');
     process.stderr.write(`\n${signal}: stopping; writing what was measured, deleting the table, stopping the endpoint (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to quit at once)\n`);
     return;
   }
@@ -44,7 +43,7 @@ function onFatal(error: unknown): void {
   process.stderr.write(redactSecrets(`ddbench: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
   if (fatalCount++ === 0) {
     // a run in progress stops and writes its partial summary, .hlog and report (marked incomplete), then exits 3
-    requestCrashStop(stop, (t) => void process.stderr.write(redactSecrets(t)), `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    requestCrashStop(control, (t) => void process.stderr.write(redactSecrets(t)), `internal error: ${error instanceof Error ? error.message : String(error)}`);
     setTimeout(() => void stopAllEndpoints().finally(() => process.exit(EXIT.runtimeError)), FATAL_GRACE_MS);
     return;
   }
@@ -85,7 +84,7 @@ main(hideBin(process.argv)).then(
           ? (error.stack ?? error.message)
           : String(error);
     process.stderr.write(redactSecrets(`ddbench: ${text}\n`));
-    const code = usage ? EXIT.invalidInput : stop.requested ? EXIT.interrupted : EXIT.runtimeError;
+    const code = usage ? EXIT.invalidInput : control.stopping ? EXIT.interrupted : EXIT.runtimeError;
     void stopAllEndpoints().finally(() => process.exit(code));
   },
 );

@@ -52,7 +52,7 @@ export async function runComparingTargets(o: RunOptions, compareTarget: string, 
   };
   o.io.err(`compare-target: running against ${compareTarget} first (baseline), then against ${o.target}; random seed ${randomSeed}\n`);
   const first = await execute(baselineRun);
-  if (first.summary === undefined || o.stop.requested) return first;
+  if (first.summary === undefined || o.control.stopping) return first;
   const second = await execute({ ...o, randomSeed, outDir: folders.current });
   if (second.summary === undefined) return second;
   const comparison = compareSummaries(first.summary, second.summary, {

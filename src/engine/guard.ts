@@ -9,6 +9,7 @@
 // `uncaught` throws from a later tick, out of every try (an uncaught exception in the thread).
 import type { Driver, OpResult, Request } from '../types.js';
 import { redactSecrets } from '../safety/redact.js';
+import type { RunControl } from './run-state.js';
 
 /** What a crashed request resolves to: the scheduler gets its outcome, the recorder never sees it. */
 export const CRASHED: OpResult = Object.freeze({ kind: 'client', attempts: 1, retryDelayMs: 0, consumedRcu: 0, consumedWcu: 0, throttledAttempts: 0, errorName: 'DriverCrash' }) as OpResult;
@@ -77,12 +78,9 @@ function withCrashHook(driver: Driver, hook: CrashHook): (request: Request) => P
 }
 
 /** Stops the run because something crashed; the first cause wins (a crash during a signal's drain stays a signal). */
-export function requestCrashStop(stop: { requested: boolean; reason?: string; cause?: 'abort' | 'crash' }, log: (text: string) => void, what: string): void {
+export function requestCrashStop(control: RunControl, log: (text: string) => void, what: string): void {
   // the reason goes into summary.json: an error message may echo a credential an endpoint sent back
   const line = redactSecrets(what.split('\n')[0]!.slice(0, 300));
   log(`\nddbench: ${line}; stopping and writing what was measured so far\n`);
-  if (stop.requested) return;
-  stop.requested = true;
-  stop.cause = 'crash';
-  stop.reason = `crashed: ${line}`;
+  control.stop('crashed', `crashed: ${line}`);
 }

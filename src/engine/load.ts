@@ -28,7 +28,8 @@ import { unpackSamples } from './sample-codec.js';
 import type { WorkerInput, WorkerMessage } from './load-worker.js';
 import type { Shard } from '../workload/index.js';
 import { plannedLane } from '../shard/shard.js';
-import type { EngineIO, StopSignal } from './run.js';
+import type { EngineIO } from './run.js';
+import type { RunControl } from './run-state.js';
 import { AbortWatch } from '../abort/evaluate.js';
 import type { AbortRule } from '../abort/parse.js';
 import { CRASHED, guardDriver, requestCrashStop } from './guard.js';
@@ -41,7 +42,7 @@ export interface LoadInput {
   /** load worker threads; 1 runs everything in this thread */
   workers: number;
   io: EngineIO;
-  stop: StopSignal;
+  control: RunControl;
   hlogPath: string;
   /** --shard: the workload shard (0-based); the workers draw its keys and interleave with the other shards */
   shard?: Shard;
@@ -87,8 +88,7 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
     const closed = recorder.closeIntervals(nowUs - closeLagUs);
     progress.onIntervals(closed, nowUs / 1000, monitor.lagMs());
     const hit = abort?.observe(closed);
-    if (hit && !input.stop.requested) {
-      Object.assign(input.stop, { requested: true, reason: hit.reason, cause: 'abort' });
+    if (hit && input.control.stop('aborted', hit.reason)) {
       progress.clear();
       io.err(`\n${hit.reason}: stopping; writing what was measured\n`);
     }
@@ -98,7 +98,7 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
     result = pool ? await pool.run(recorder, originNs) : await loadHere(input, recorder, clock);
   } catch (error) {
     // the scheduler or the workload threw: keep what was recorded, the engine writes it as incomplete
-    requestCrashStop(input.stop, io.err, `load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    requestCrashStop(input.control, io.err, `load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     result = { stats: newLoadStats(), threads: [], driverName: input.driverKind };
   } finally {
     clearInterval(ticker);
@@ -121,14 +121,14 @@ export function plannedPerPhase(scenario: Scenario, workers: number): number[] {
 }
 
 async function loadHere(input: LoadInput, recorder: Recorder, clock: Clock) {
-  const { scenario, workload, stop } = input;
+  const { scenario, workload, control } = input;
   const driver: Driver = guardDriver(createDriver(input.driverKind, input.driverOptions), (e) =>
-    requestCrashStop(stop, input.io.err, `driver failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    requestCrashStop(control, input.io.err, `driver failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   );
   const onSample = (s: Sample) => (s.result === CRASHED ? undefined : recorder.record(s));
   const lane = scenario.script ? await scriptLane(scenario, { workload, driver, clock, onSample, onFlowError: flowErrorPrinter(input.io.err), ...(input.shard ? { stream: `shard:${input.shard.index}` } : {}) }) : undefined;
   const hooks = lane?.hooks ?? { next: () => workload.next(), execute: driver.execute.bind(driver), onSample };
-  const shouldStop = () => stop.requested;
+  const shouldStop = () => control.stopping;
   const onPhase = (index: number, nowUs: number) => {
     lane?.onPhase(index);
     recorder.startPhase(index, nowUs);
@@ -149,12 +149,12 @@ interface WorkerPool {
 }
 
 async function startWorkers(input: LoadInput): Promise<WorkerPool> {
-  const { scenario, stop } = input;
+  const { scenario, control } = input;
   const opNames = input.workload.operationNames;
   const stats = newLoadStats();
   const threads: ThreadHealth[] = [];
   // a failed worker stops the others (they drain and report), and the run is written as incomplete
-  const fail = (what: string) => requestCrashStop(stop, input.io.err, what);
+  const fail = (what: string) => requestCrashStop(control, input.io.err, what);
   const printFlowError = flowErrorPrinter(input.io.err);
   let recorder: Recorder | null = null;
   const workers: Worker[] = [];
@@ -199,7 +199,7 @@ async function startWorkers(input: LoadInput): Promise<WorkerPool> {
       recorder = rec;
       for (const w of workers) w.postMessage({ type: 'start', originNs: originNs.toString() });
       const stopWatch = setInterval(() => {
-        if (stop.requested) for (const w of workers) w.postMessage({ type: 'stop' });
+        if (control.stopping) for (const w of workers) w.postMessage({ type: 'stop' });
       }, 100);
       try {
         await Promise.all(exited);

@@ -39,6 +39,8 @@ import type { AbortRule } from '../abort/parse.js';
 import { estimateCost, formatCostEstimate } from './estimate.js';
 import { planLimitProblems } from '../scenario/limits.js';
 import { measureCacheAfterWarmup } from './cache-window.js';
+import { isComplete } from './run-state.js';
+import type { RunControl } from './run-state.js';
 
 export interface RunOptions extends PlanOverrides {
   file: string;
@@ -71,14 +73,15 @@ export interface RunOptions extends PlanOverrides {
   /** `ddbench sweep`: replaces the phases with its steps, judges each as it ends, and has the last word on the summary */
   controller?: RunController;
   io: EngineIO;
-  stop: StopSignal;
+  /** the run's stop state: signals, abort rules, crashes and a sweep's knee stop it */
+  control: RunControl;
 }
 
 /** Steers a run from outside the engine (a sweep) through three hooks; see src/sweep/controller.ts. */
 export interface RunController {
   /** the scenario that will run (called before anything starts; throw UsageError for bad input) */
   prepare(scenario: Scenario): Scenario;
-  /** each phase once it has ended and its operations are back; may set stop (with `planned`) */
+  /** each phase once it has ended and its operations are back; may stop the run (a planned stop) */
   onPhaseEnd(snapshot: PhaseSnapshot): void;
   /** the summary before it is written: the controller adds its results and sets `pass` */
   finish(summary: Summary): Summary;
@@ -92,16 +95,6 @@ export interface EngineIO {
   isTTY: boolean;
   /** asks a yes/no question on a terminal; absent when there is none */
   confirm?: (question: string) => Promise<boolean>;
-}
-
-/** Set by signal handlers; every stage polls it. */
-export interface StopSignal {
-  requested: boolean;
-  reason?: string;
-  /** the run itself chose to stop (a sweep found its knee): not an interruption, the summary is complete */
-  planned?: boolean;
-  /** why, when not a signal: an abort rule fired (exit 1) or something crashed (exit 3) */
-  cause?: 'abort' | 'crash';
 }
 
 export interface RunResult {
@@ -191,7 +184,7 @@ async function runOnTarget(
   try {
     ({ created } = await prepareTable(client, scenario.table, { reuse: o.reuseTable, runId, log }));
     let seedStats: Summary['seed'];
-    if (scenario.seed && scenario.seed.items > 0 && !o.reuseTable && !o.stop.requested) {
+    if (scenario.seed && scenario.seed.items > 0 && !o.reuseTable && !o.control.stopping) {
       const seedItems = seedShare(scenario.seed.items, o.shard);
       log(`seeding ${seedItems} items into ${scenario.table.name}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count}'s share)` : ''}...`);
       seedStats = await seedTable(client, scenario.table.name, workload.seedItems(), seedItems, {
@@ -205,7 +198,7 @@ async function runOnTarget(
     }
     if (o.setupOnly) {
       log(setupDoneMessage(scenario.table.name, seedStats?.items ?? 0, o.target));
-      return { exitCode: o.stop.requested ? 130 : 0 };
+      return { exitCode: o.control.stopping ? 130 : 0 };
     }
     await mkdir(outDir, { recursive: true });
     const driverOptions = {
@@ -219,8 +212,8 @@ async function runOnTarget(
     const workers = Math.max(1, Math.min(o.workers ?? autoWorkers(scenario, driverKind), scenario.concurrency));
     log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driverKind}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
     const cacheWindow = measureCacheAfterWarmup(endpoint, scenario.phases);
-    const load = await executeLoad({ scenario, workload, driverKind, driverOptions, workers, io: o.io, stop: o.stop, hlogPath: join(outDir, 'latency.hlog'), abortRules, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
-    const interrupted = o.stop.requested && o.stop.planned !== true;
+    const load = await executeLoad({ scenario, workload, driverKind, driverOptions, workers, io: o.io, control: o.control, hlogPath: join(outDir, 'latency.hlog'), abortRules, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
+    const state = o.control.state;
     summary = buildSummary({
       ddbenchVersion: VERSION,
       recorded: load.recorded,
@@ -234,8 +227,8 @@ async function runOnTarget(
       generator: load.health,
       startedAt: startedAt.toISOString(),
       durationMs: load.durationMs,
-      complete: !interrupted,
-      ...(o.stop.requested ? { stopReason: o.stop.reason ?? 'interrupted' } : {}),
+      complete: isComplete(state),
+      ...(state.kind !== 'running' ? { stopReason: state.reason } : {}),
       ...(seedStats ? { seed: seedStats } : {}),
       extraGates: o.gates,
       environment: captureEnvironment(),
@@ -254,7 +247,8 @@ async function runOnTarget(
   if (!summary) throw new Error('no summary was built');
   if (o.controller) summary = o.controller.finish(summary);
   // an aborted or crashed run failed, whatever its gates say about the part that ran
-  if (o.stop.cause !== undefined) summary = { ...summary, pass: false };
+  const state = o.control.state;
+  if (state.kind === 'aborted' || state.kind === 'crashed') summary = { ...summary, pass: false };
   if (baseline) summary = applyBaseline(summary, baseline, join(outDir, 'summary.json'));
   await writeSummaryFile(outDir, summary);
   const reportFile = await writeReportFile(outDir, summary, o.prices ? { prices: o.prices } : {});
@@ -268,10 +262,10 @@ async function runOnTarget(
   for (const file of await writeMarkdownOutputs(renderMarkdown(summary), markdownTargets)) o.io.out(`markdown: ${file}\n`);
   o.io.out(`report: ${reportFile}\n`);
   o.io.out(`results: ${join(outDir, 'summary.json')}\n`);
-  if (o.stop.requested && o.stop.planned !== true) {
-    o.io.out(`run stopped early (${o.stop.reason ?? 'interrupted'}): the summary is partial and marked complete: false\n`);
+  if (state.kind !== 'running' && state.kind !== 'planned-stop') {
+    o.io.out(`run stopped early (${state.reason}): the summary is partial and marked complete: false\n`);
     // aborted: the run failed its criteria (1); crashed: a runtime error (3); a signal: 130
-    return { exitCode: o.stop.cause === 'abort' ? 1 : o.stop.cause === 'crash' ? 3 : 130, summary, outDir };
+    return { exitCode: state.kind === 'aborted' ? 1 : state.kind === 'crashed' ? 3 : 130, summary, outDir };
   }
   return { exitCode: summary.pass ? 0 : 1, summary, outDir };
 }

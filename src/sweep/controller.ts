@@ -5,7 +5,8 @@
 //    run at the first step that breaks a bound: a planned stop, not an interruption (onPhaseEnd),
 //  - adds `sweep` to the summary, with the knee, and decides `pass` (finish).
 import type { PhaseSnapshot, Scenario, Summary, SweepStep, SweepSummary } from '../types.js';
-import type { EngineIO, RunController, StopSignal } from '../engine/run.js';
+import type { EngineIO, RunController } from '../engine/run.js';
+import type { RunControl } from '../engine/run-state.js';
 import { UsageError } from '../errors.js';
 import { evaluateStep, formatRate, stopReasonFor, sweepVerdict } from './evaluate.js';
 import { formatSweepReport, formatStepLine, boundsText } from './format.js';
@@ -18,7 +19,7 @@ export interface SweepController extends RunController {
   readonly steps: readonly SweepStep[];
 }
 
-export function createSweepController(flags: SweepFlags, stop: StopSignal, io: EngineIO): SweepController {
+export function createSweepController(flags: SweepFlags, control: RunControl, io: EngineIO): SweepController {
   const steps: SweepStep[] = [];
   const log = (line: string) => io.err(`${io.isTTY ? '\r\x1b[2K' : ''}${line}\n`);
   let settings: SweepSettings | undefined;
@@ -51,11 +52,7 @@ export function createSweepController(flags: SweepFlags, stop: StopSignal, io: E
       log(formatStepLine(step));
       if (step.pass) return;
       decided = true;
-      if (!stop.requested) {
-        stop.reason = stopReasonFor(step);
-        stop.planned = true;
-        stop.requested = true;
-      }
+      control.stop('planned-stop', stopReasonFor(step));
     },
 
     finish(summary: Summary): Summary {

@@ -10,6 +10,7 @@ import type { RunOptions } from '../../src/engine/run.js';
 import { UsageError } from '../../src/errors.js';
 import { join } from 'node:path';
 import { ROOT } from '../support/cli.js';
+import { RunControl } from '../../src/engine/run-state.js';
 
 const TABLE = 'table: { name: ddbench-limits, partitionKey: { name: pk, type: S } }\nkeys: { user: { count: 100, distribution: uniform } }';
 const PHASES = 'phases: [{ name: steady, duration: 10s, rate: 100 }]';
@@ -80,7 +81,7 @@ test('command-line options that push a valid plan out of range are refused befor
     reuseTable: false,
     yes: false,
     io: { out: () => undefined, err: () => undefined, isTTY: false },
-    stop: { requested: false },
+    control: new RunControl(),
   };
   await assert.rejects(planRun({ ...base, rateOpsPerSec: 2e7 }), (e: unknown) => e instanceof UsageError && /phases\[0\]\.rate: 20,000,000 ops\/s, expected at most 10,000,000/.test(e.message));
   await assert.rejects(planRun({ ...base, durationMs: 8 * 24 * 3_600_000 }), (e: unknown) => e instanceof UsageError && /phases\[0\]\.duration/.test(e.message));

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSweepController } from '../../src/sweep/controller.js';
 import { kneeLine, formatSweepReport } from '../../src/sweep/format.js';
-import type { EngineIO, StopSignal } from '../../src/engine/run.js';
+import type { EngineIO } from '../../src/engine/run.js';
+import { RunControl } from '../../src/engine/run-state.js';
 import type { Summary } from '../../src/types.js';
 import { UsageError } from '../../src/errors.js';
 import { scenarioFixture } from './summary-fixture.js';
@@ -12,10 +13,10 @@ import { latencies, stepData } from './sweep-support.js';
 function setup(flags = {}) {
   const lines: string[] = [];
   const io: EngineIO = { out: () => undefined, err: (t) => lines.push(t), isTTY: false };
-  const stop: StopSignal = { requested: false };
-  const controller = createSweepController({ fromOpsPerSec: 1000, toOpsPerSec: 8000, stepDurationMs: 1000, warmupMs: 500, ...flags }, stop, io);
+  const control = new RunControl();
+  const controller = createSweepController({ fromOpsPerSec: 1000, toOpsPerSec: 8000, stepDurationMs: 1000, warmupMs: 500, ...flags }, control, io);
   const scenario = controller.prepare(scenarioFixture({ gates: ['p99 < 1ms'] }));
-  return { controller, scenario, stop, lines };
+  return { controller, scenario, control, lines };
 }
 
 /** A finished step at `rateOpsPerSec` whose every operation took `latencyUs`. */
@@ -37,20 +38,20 @@ test("prepare replaces the scenario's phases with a warm-up and one phase per st
 });
 
 test('prepare refuses a closed-loop scenario and bad SLOs before anything starts', () => {
-  const c = createSweepController({ fromOpsPerSec: 1, toOpsPerSec: 2 }, { requested: false }, { out: () => undefined, err: () => undefined, isTTY: false });
+  const c = createSweepController({ fromOpsPerSec: 1, toOpsPerSec: 2 }, new RunControl(), { out: () => undefined, err: () => undefined, isTTY: false });
   assert.throws(() => c.prepare(scenarioFixture({ mode: 'closed' })), (e: unknown) => e instanceof UsageError && /closed-loop/.test(e.message));
-  const bad = createSweepController({ fromOpsPerSec: 1, toOpsPerSec: 2, slo: ['nope.p99 < 1ms'] }, { requested: false }, { out: () => undefined, err: () => undefined, isTTY: false });
+  const bad = createSweepController({ fromOpsPerSec: 1, toOpsPerSec: 2, slo: ['nope.p99 < 1ms'] }, new RunControl(), { out: () => undefined, err: () => undefined, isTTY: false });
   assert.throws(() => bad.prepare(scenarioFixture()), /unknown operation `nope`/);
 });
 
 test('the first step that breaks an SLO stops the run as planned, with the reason; later phases are not judged', () => {
-  const { controller, stop } = setup();
+  const { controller, control } = setup();
   controller.onPhaseEnd(ran(0, 500, 50_000)); // the warm-up is never judged, however slow
   controller.onPhaseEnd(ran(1, 1000, 2_000));
   controller.onPhaseEnd(ran(2, 2000, 3_000));
-  assert.equal(stop.requested, false);
+  assert.equal(control.stopping, false);
   controller.onPhaseEnd(ran(3, 4000, 12_300));
-  assert.deepEqual(stop, { requested: true, planned: true, reason: 'sweep: step 4000 ops/s broke p99 < 10ms (12.3 ms)' });
+  assert.deepEqual(control.state, { kind: 'planned-stop', reason: 'sweep: step 4000 ops/s broke p99 < 10ms (12.3 ms)' });
   controller.onPhaseEnd(ran(4, 100, 1_000)); // the step cut short by the stop
   assert.deepEqual(controller.steps.map((s) => [s.targetOpsPerSec, s.pass]), [[1000, true], [2000, true], [4000, false]]);
 
@@ -64,9 +65,9 @@ test('the first step that breaks an SLO stops the run as planned, with the reaso
 });
 
 test('a sweep whose first measured step breaks the SLO fails, with no knee', () => {
-  const { controller, stop } = setup();
+  const { controller, control } = setup();
   controller.onPhaseEnd(ran(1, 1000, 20_000));
-  assert.equal(stop.planned, true);
+  assert.equal(control.state.kind, 'planned-stop');
   const summary = controller.finish(runSummary());
   assert.equal(summary.pass, false);
   assert.equal(summary.sweep!.kneeOpsPerSec, null);
@@ -75,9 +76,9 @@ test('a sweep whose first measured step breaks the SLO fails, with no knee', () 
 });
 
 test('every step passing is a pass whose knee is a lower bound', () => {
-  const { controller, stop } = setup();
+  const { controller, control } = setup();
   [1000, 2000, 4000, 8000].forEach((rate, i) => controller.onPhaseEnd(ran(i + 1, rate, 1_000)));
-  assert.equal(stop.requested, false);
+  assert.equal(control.stopping, false);
   const summary = controller.finish(runSummary());
   assert.equal(summary.pass, true);
   assert.equal(summary.sweep!.outcome, 'all-passed');
@@ -87,13 +88,12 @@ test('every step passing is a pass whose knee is a lower bound', () => {
 });
 
 test('an interrupt is not overwritten by the sweep, and a step it cut short is not judged', () => {
-  const { controller, stop } = setup();
+  const { controller, control } = setup();
   controller.onPhaseEnd(ran(1, 1000, 1_000));
-  stop.requested = true;
-  stop.reason = 'interrupted (SIGINT)';
+  control.stop('interrupted', 'interrupted (SIGINT)');
   controller.onPhaseEnd({ ...ran(2, 700, 50_000), plannedCount: 2000 });
   assert.equal(controller.steps.length, 1);
-  assert.equal(stop.planned, undefined);
+  assert.deepEqual(control.state, { kind: 'interrupted', reason: 'interrupted (SIGINT)' });
   const summary = controller.finish(runSummary({ complete: false, stopReason: 'interrupted (SIGINT)' }));
   assert.equal(summary.sweep!.outcome, 'interrupted');
   assert.equal(summary.stopReason, 'interrupted (SIGINT)');

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { runScenario } from '../../engine/run.js';
 import type { RunOptions, RunResult } from '../../engine/run.js';
 import { TARGET_HELP } from '../../endpoints/index.js';
-import { io, stop, outcome, durationOption, positiveOption, defined } from '../io.js';
+import { io, control, outcome, durationOption, positiveOption, defined } from '../io.js';
 import { RUN_CI_OPTIONS, runCiSettings, withRunCiOptions } from './compare.js';
 import { addPriceOptions, pricesFrom } from './report.js';
 import { SHARD_ENV, shardFrom } from '../../shard/shard.js';
@@ -69,7 +69,7 @@ export function registerRun(y: Argv, execute: (o: RunOptions) => Promise<RunResu
         ...runCiSettings(a, process.env),
         ...defined('prices', pricesFrom(a)),
         io,
-        stop,
+        control,
       });
       // requests IAM refused are recorded, not thrown: say so in one line, and fail as bad input
       const denied = result.summary ? explainRecordedDenials(result.summary.operations, operationTypes(result.summary.scenario.source)) : undefined;

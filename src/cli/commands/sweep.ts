@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import { createSweepController } from '../../sweep/controller.js';
 import type { SweepFlags } from '../../sweep/settings.js';
 import { percentFlag, SWEEP_DEFAULTS } from '../../sweep/settings.js';
-import { io, stop, outcome, durationOption, positiveOption, defined } from '../io.js';
+import { io, control, outcome, durationOption, positiveOption, defined } from '../io.js';
 import { addPriceOptions, pricesFrom } from './report.js';
 
 export function registerSweep(y: Argv): Argv {
@@ -64,9 +64,9 @@ export function registerSweep(y: Argv): Argv {
         ...defined('seedItems', a['seed-items'] === 0 ? 0 : positiveOption(a['seed-items'], '--seed-items', true)),
         ...defined('randomSeed', a['random-seed']),
         ...defined('prices', pricesFrom(a)),
-        controller: createSweepController(flags, stop, io),
+        controller: createSweepController(flags, control, io),
         io,
-        stop,
+        control,
       });
       outcome.exitCode = result.exitCode;
     },

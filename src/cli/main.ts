@@ -67,7 +67,7 @@ main(hideBin(process.argv)).then(
     const explained = error instanceof UsageError ? undefined : explainTargetError(error);
     if (explained !== undefined) {
       process.stderr.write(redactSecrets(`ddbench: ${explained.line}\n`));
-      const code = stop.requested ? EXIT.interrupted : explained.exitCode;
+      const code = control.stopping ? EXIT.interrupted : explained.exitCode;
       void stopAllEndpoints().finally(() => process.exit(code));
       return;
     }

@@ -29,7 +29,7 @@
  */
 import type { Gate } from '../types.js';
 import { parseGate } from '../gates/parse.js';
-import { durationToMs } from '../scenario/duration.js';
+import { durationToMs } from '../grammar/duration.js';
 
 export interface AbortRule {
   /** the rule as written */

@@ -2,7 +2,7 @@
 // stop it), and option checks that turn bad flag values into exit-2 errors.
 import { createInterface } from 'node:readline/promises';
 import { UsageError } from '../errors.js';
-import { durationToMs } from '../scenario/duration.js';
+import { durationToMs } from '../grammar/duration.js';
 import type { EngineIO } from '../engine/run.js';
 import { RunControl } from '../engine/run-state.js';
 import { redactSecrets } from '../safety/redact.js';

@@ -7,7 +7,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { compareSummaries } from '../compare/compare.js';
 import { daxComparison, formatDaxCapacityLine } from '../compare/dax.js';
 import { formatComparisonTable } from '../compare/format.js';
-import { writeComparisonHtml } from '../compare/write.js';
+import { writeComparisonHtml } from '../report/html/compare-file.js';
 import { isDaxTarget } from '../endpoints/dax.js';
 import { UsageError } from '../errors.js';
 import type { RunOptions, RunResult } from './run.js';

@@ -29,7 +29,7 @@ import { VERSION } from '../version.js';
 import { applyBaseline, loadBaseline } from '../compare/baseline.js';
 import type { BaselineOptions, LoadedBaseline } from '../compare/baseline.js';
 import { formatComparisonTable } from '../compare/format.js';
-import { writeComparisonHtml } from '../compare/write.js';
+import { writeComparisonHtml } from '../report/html/compare-file.js';
 import { renderJunit, writeJunitFile } from '../report/junit.js';
 import { renderMarkdown, writeMarkdownOutputs } from '../report/markdown.js';
 import { shardLabel, workloadShard } from '../shard/shard.js';
@@ -77,7 +77,7 @@ export interface RunOptions extends PlanOverrides {
   control: RunControl;
 }
 
-/** Steers a run from outside the engine (a sweep) through three hooks; see src/sweep/controller.ts. */
+/** Steers a run from outside the engine (a sweep) through three hooks; see src/engine/sweep-controller.ts. */
 export interface RunController {
   /** the scenario that will run (called before anything starts; throw UsageError for bad input) */
   prepare(scenario: Scenario): Scenario;

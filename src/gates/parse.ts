@@ -31,6 +31,9 @@ import type { Gate, GateComparator } from '../types.js';
 
 export type ParseGateResult = { ok: true; gate: Gate } | { ok: false; message: string };
 
+/** What a scenario check needs of a gate parser (parseGate fits); injected so a check can be given another. */
+export type GateParser = (expr: string, operationNames: string[]) => { ok: true } | { ok: false; message: string };
+
 const METRIC_HELP =
   'p50, p90, p95, p99, p99.9 (or p999), max, mean, min (latency; prefix `service.` for service time), ' +
   'errors, throttles, conditional_failures (percent), rate / throughput (ops/s), count';

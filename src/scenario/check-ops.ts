@@ -13,7 +13,7 @@ import {
   type TemplateContext,
 } from './check-templates.js';
 import { checkKeyCondition, checkPlaceholderRefs, checkUpdateExpression, type ExpressionHolder } from './expressions.js';
-import { MAX_ITEM_BYTES } from './generators.js';
+import { MAX_ITEM_BYTES } from '../grammar/generator-calls.js';
 import type { PathSegment } from './issues.js';
 import { lenientList, type Fields } from './lenient.js';
 import { TransactItemSchema, type OperationFile, type TransactItemFile } from './schema.js';

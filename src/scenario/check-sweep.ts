@@ -1,6 +1,6 @@
 // The `sweep:` block's rules that span fields: its SLOs are gates on the scenario's operations,
 // `to` is not below `from`, and percentages stay within 100.
-import type { GateParser } from './check.js';
+import type { GateParser } from '../gates/parse.js';
 import type { RawProblem } from './issues.js';
 import { lenient } from './lenient.js';
 import { percentValue } from './normalise.js';

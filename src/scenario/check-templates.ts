@@ -3,9 +3,9 @@
 // type, and no item can outgrow DynamoDB's 400 KB item limit.
 
 import type { KeyAttribute, Template } from '../types.js';
-import { GENERATORS, MAX_ITEM_BYTES } from './generators.js';
+import { GENERATORS, MAX_ITEM_BYTES } from '../grammar/generator-calls.js';
 import { describeValue, type PathSegment, type RawProblem } from './issues.js';
-import { parsePlaceholders, type PlaceholderPart } from './placeholders.js';
+import { parsePlaceholders, type PlaceholderPart } from '../grammar/placeholders.js';
 import { MAX_ATTRIBUTE_DEPTH } from './depth.js';
 
 export interface TemplateContext {

@@ -4,15 +4,13 @@
 import { checkOperation, type OpContext, type TableView } from './check-ops.js';
 import { checkSweep } from './check-sweep.js';
 import { parseAbortRule } from '../abort/parse.js';
+import type { GateParser } from '../gates/parse.js';
 import { checkItemSize, checkItemTemplate, checkTemplate, keyRoles, type KeyRole } from './check-templates.js';
-import { durationToMs } from './duration.js';
+import { durationToMs } from '../grammar/duration.js';
 import { LIMITS, LIMIT_TEXT } from './limits.js';
 import type { RawProblem } from './issues.js';
 import { isFields, lenient, lenientList, type Fields } from './lenient.js';
 import { IndexSchema, KeySpaceSchema, OperationSchema, PhaseSchema, SeedSchema, TableSchema } from './schema.js';
-
-/** Same contract as `parseGate` in src/gates/parse.ts; injected so this module stays pure. */
-export type GateParser = (expr: string, operationNames: string[]) => { ok: true } | { ok: false; message: string };
 
 export function checkScenario(raw: unknown, parseGate: GateParser): RawProblem[] {
   const problems: RawProblem[] = [];

@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { parseGate } from '../gates/parse.js';
+import { parseGate, type GateParser } from '../gates/parse.js';
 import type { LoadResult, ScenarioProblem } from '../types.js';
-import { checkScenario, type GateParser } from './check.js';
+import { checkScenario } from './check.js';
 import { defaultMessage, formatPath, issuesToProblems, type RawProblem } from './issues.js';
 import { lineAt } from './lines.js';
 import { normaliseScenario } from './normalise.js';

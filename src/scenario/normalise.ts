@@ -11,7 +11,7 @@ import type {
   TableSpec,
   TransactItemSpec,
 } from '../types.js';
-import { durationToMs } from './duration.js';
+import { durationToMs } from '../grammar/duration.js';
 import type { OperationFile, PhaseFile, ScenarioFile, SweepFile, TableFile } from './schema.js';
 
 export const DEFAULTS = {

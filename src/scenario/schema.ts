@@ -7,7 +7,7 @@
 
 import { z } from 'zod';
 import type { Template } from '../types.js';
-import { DURATION_PATTERN } from './duration.js';
+import { DURATION_PATTERN } from '../grammar/duration.js';
 import { LIMITS, LIMIT_TEXT } from './limits.js';
 
 export const SCENARIO_NAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;

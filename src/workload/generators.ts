@@ -1,5 +1,5 @@
 // Run-time side of the generator calls a template may hold (`{int(0,100)}`, `{text(200)}`...).
-// Their signatures, argument checks and result types live in src/scenario/generators.ts, which
+// Their signatures, argument checks and result types live in src/grammar/generator-calls.ts, which
 // the validator uses too; this file only makes the values, fast.
 //
 // text(n) and bytes(n) must make values up to the 400 KB item limit tens of thousands of times
@@ -91,7 +91,7 @@ function num(v: string | number | undefined): number {
 
 /**
  * The evaluator for one call. Arguments are assumed checked (checkCall from
- * src/scenario/generators.ts); returns undefined for an unknown generator.
+ * src/grammar/generator-calls.ts); returns undefined for an unknown generator.
  */
 export function makeGenerator(fn: string, args: (string | number)[]): GeneratorFn | undefined {
   switch (fn) {

@@ -14,8 +14,8 @@
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributeMap, KeyType, ScenarioProblem, Template, TemplateMap } from '../types.js';
-import { parsePlaceholders, type PlaceholderPart } from '../scenario/placeholders.js';
-import { GENERATORS, type GeneratorYield } from '../scenario/generators.js';
+import { parsePlaceholders, type PlaceholderPart } from '../grammar/placeholders.js';
+import { GENERATORS, type GeneratorYield } from '../grammar/generator-calls.js';
 import type { EvalContext } from './context.js';
 import { makeGenerator, type GeneratedValue } from './generators.js';
 import { formatNumber, inferScalar, isNumericString, toKeyType, utf8 } from './attributes.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePlaceholders, type PlaceholderPart } from '../../src/scenario/placeholders.js';
-import { checkCall } from '../../src/scenario/generators.js';
+import { parsePlaceholders, type PlaceholderPart } from '../../src/grammar/placeholders.js';
+import { checkCall } from '../../src/grammar/generator-calls.js';
 
 const parts = (s: string) => {
   const r = parsePlaceholders(s);

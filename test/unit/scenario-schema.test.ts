@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema.js';
 import { SCHEMA_FILE, scenarioJsonSchemaText } from '../../src/scenario/write-json-schema.js';
-import { durationToMs } from '../../src/scenario/duration.js';
+import { durationToMs } from '../../src/grammar/duration.js';
 import { formatPath, suggest } from '../../src/scenario/issues.js';
 
 test('the committed schema/scenario.schema.json is what the zod schema generates (run `npm run schema`)', () => {

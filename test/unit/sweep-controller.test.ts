@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createSweepController } from '../../src/sweep/controller.js';
+import { createSweepController } from '../../src/engine/sweep-controller.js';
 import { kneeLine, formatSweepReport } from '../../src/sweep/format.js';
 import type { EngineIO } from '../../src/engine/run.js';
 import { RunControl } from '../../src/engine/run-state.js';

@@ -7,7 +7,7 @@ import type { CompareOptions } from '../../compare/compare.js';
 import { formatComparisonTable } from '../../compare/format.js';
 import { readSummaryFile } from '../../summary/file.js';
 import { parseCount, parseFloorUs, parsePercent } from '../../compare/options.js';
-import { writeComparisonHtml } from '../../compare/write.js';
+import { writeComparisonHtml } from '../../report/html/compare-file.js';
 import { daxComparison, formatDaxCapacityLine } from '../../compare/dax.js';
 import { EXIT } from '../exit-codes.js';
 import { outcome } from '../io.js';

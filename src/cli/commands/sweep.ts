@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { runScenario } from '../../engine/run.js';
 import { TARGET_HELP } from '../../endpoints/index.js';
 import { UsageError } from '../../errors.js';
-import { createSweepController } from '../../sweep/controller.js';
+import { createSweepController } from '../../engine/sweep-controller.js';
 import type { SweepFlags } from '../../sweep/settings.js';
 import { percentFlag, SWEEP_DEFAULTS } from '../../sweep/settings.js';
 import { io, control, outcome, durationOption, positiveOption, defined } from '../io.js';

@@ -2,8 +2,8 @@
 // job (report/html/compare.ts); this only puts the page in a file.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Comparison, Summary } from '../types.js';
-import { renderComparison } from '../report/html/compare.js';
+import type { Comparison, Summary } from '../../types.js';
+import { renderComparison } from './compare.js';
 
 export const COMPARE_FILE = 'compare.html';
 

@@ -5,14 +5,14 @@
 //    run at the first step that breaks a bound: a planned stop, not an interruption (onPhaseEnd),
 //  - adds `sweep` to the summary, with the knee, and decides `pass` (finish).
 import type { PhaseSnapshot, Scenario, Summary, SweepStep, SweepSummary } from '../types.js';
-import type { EngineIO, RunController } from '../engine/run.js';
-import type { RunControl } from '../engine/run-state.js';
+import type { EngineIO, RunController } from './run.js';
+import type { RunControl } from './run-state.js';
 import { UsageError } from '../errors.js';
-import { evaluateStep, formatRate, stopReasonFor, sweepVerdict } from './evaluate.js';
-import { formatSweepReport, formatStepLine, boundsText } from './format.js';
-import { resolveSweep } from './settings.js';
-import type { SweepFlags, SweepSettings } from './settings.js';
-import { stepPhases } from './steps.js';
+import { evaluateStep, formatRate, stopReasonFor, sweepVerdict } from '../sweep/evaluate.js';
+import { formatSweepReport, formatStepLine, boundsText } from '../sweep/format.js';
+import { resolveSweep } from '../sweep/settings.js';
+import type { SweepFlags, SweepSettings } from '../sweep/settings.js';
+import { stepPhases } from '../sweep/steps.js';
 
 export interface SweepController extends RunController {
   /** the steps judged so far */

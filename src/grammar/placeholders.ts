@@ -18,7 +18,7 @@
 // and ranges are checked here too (see generators.ts); whether a key space exists is not,
 // since that depends on the scenario.
 
-import { checkCall } from './generators.js';
+import { checkCall } from './generator-calls.js';
 
 export type PlaceholderPart =
   | { kind: 'literal'; text: string }

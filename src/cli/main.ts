@@ -20,8 +20,9 @@ import { registerSweep } from './commands/sweep.js';
 import { registerMerge } from './commands/merge.js';
 import { registerK8s } from './commands/k8s.js';
 import { registerDaxLocal } from './commands/dax-local.js';
+import { registerInit } from './commands/init.js';
 
-const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep, registerDaxLocal];
+const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep, registerDaxLocal, registerInit];
 
 let signalCount = 0;
 

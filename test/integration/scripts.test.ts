@@ -87,3 +87,18 @@ test('a shard of a scripted run draws its share of the flows, and its report is 
   assert.ok(existsSync(join(out, 'latency.hlog')));
   assert.match(readFileSync(join(out, 'latency.hlog'), 'utf8'), /Tag=flow:sometimes:ok/);
 });
+
+test('ddbench init NAME --script writes a starter that runs as is, and never overwrites a file', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(work, 'init-'));
+  const wrote = await runCli(['init', 'starter', '--script'], { cwd: dir });
+  assert.equal(wrote.code, 0, wrote.stderr);
+  const res = await runCli(['run', 'starter.ts', '--target', 'dynalite', '--duration', '2s', '--no-warmup', '--seed-items', '200'], { cwd: dir });
+  assert.ok(res.code === 0 || res.code === 1, res.stderr);
+  const summary = readSummary(res);
+  assert.ok(summary.operations['flow:visit']!.count > 0);
+  assert.equal(summary.operations['flow:visit']!.errors, 0);
+  assert.equal(summary.operations['read-profile']!.count, summary.operations['flow:visit']!.count);
+  const again = await runCli(['init', 'starter', '--script'], { cwd: dir });
+  assert.equal(again.code, 2);
+  assert.match(again.stderr, /starter\.ts exists; not overwritten/);
+});

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, GetItemCommand, type GetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
 import { newHistogram, percentiles, recordUs } from '../src/recorder/histogram.js';
-import type { Percentiles } from '../src/types.js';
+import type { Percentiles } from '../src/recorder/shapes.js';
 import { jsonFromChild } from './child.js';
 
 /** The same GetItem everywhere: the tight driver loops, the bare SDK loop and autocannon. */

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PhaseSummary, Summary } from '../src/types.js';
+import type { PhaseSummary, Summary } from '../src/summary/model.js';
 import { pinned } from './child.js';
 import { cpuMsBetween, hlogStartEpochMs } from './measure.js';
 import type { ProbeOutput } from './probe.js';

@@ -4,6 +4,7 @@
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Histogram } from 'hdr-histogram-js';
+import type { IntervalSummary } from './recorder/shapes.js';
 
 // ---------------------------------------------------------------------------
 // Scenario (the validated, normalised form of a scenario file)
@@ -228,28 +229,19 @@ export interface Request {
 // Driver -> recorder: every request ends in an outcome value, never a throw.
 // ---------------------------------------------------------------------------
 
-export type OutcomeKind =
-  | 'ok'
-  | 'conditional-failed' // ConditionalCheckFailedException: expected in many workloads
-  | 'transaction-canceled' // TransactionCanceledException
-  | 'throttled' // ProvisionedThroughputExceeded, Throttling, RequestLimitExceeded (after retries)
-  | 'timeout'
-  | 'connection' // refused, reset, DNS
-  | 'server' // 5xx
-  | 'client' // other 4xx (validation, missing table...)
-  | 'malformed'; // response that could not be parsed
-
-export const OUTCOME_KINDS: readonly OutcomeKind[] = [
+/** How a request ended. Every driver maps what the target said to one of these. */
+export const OUTCOME_KINDS = [
   'ok',
-  'conditional-failed',
-  'transaction-canceled',
-  'throttled',
+  'conditional-failed', // ConditionalCheckFailedException: expected in many workloads
+  'transaction-canceled', // TransactionCanceledException
+  'throttled', // ProvisionedThroughputExceeded, Throttling, RequestLimitExceeded (after retries)
   'timeout',
-  'connection',
-  'server',
-  'client',
-  'malformed',
-];
+  'connection', // refused, reset, DNS
+  'server', // 5xx
+  'client', // other 4xx (validation, missing table...)
+  'malformed', // response that could not be parsed
+] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 /** Outcomes that are not errors: the request did what the workload asked of DynamoDB. */
 export const EXPECTED_OUTCOMES: ReadonlySet<OutcomeKind> = new Set(['ok', 'conditional-failed', 'transaction-canceled']);
@@ -296,7 +288,8 @@ export interface Driver {
 // Targets
 // ---------------------------------------------------------------------------
 
-export type TargetKind = 'dynamodb-local' | 'dynalite' | 'http' | 'aws' | 'dax';
+export const TARGET_KINDS = ['dynamodb-local', 'dynalite', 'http', 'aws', 'dax'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface TargetInfo {
   kind: TargetKind;
@@ -311,14 +304,6 @@ export interface TargetInfo {
   dynamodbEndpoint?: string;
 }
 
-export interface RunningEndpoint {
-  info: TargetInfo;
-  /** child process id, when ddbench started it */
-  pid?: number;
-  /** local DAX server: its cache hit/miss counts so far */
-  cacheStats?: () => Promise<CacheStatsSummary | undefined>;
-  stop(): Promise<void>;
-}
 
 // ---------------------------------------------------------------------------
 // Scheduler -> recorder
@@ -335,260 +320,6 @@ export interface Sample {
   /** when the outcome came back */
   endUs: number;
   result: OpResult;
-}
-
-// ---------------------------------------------------------------------------
-// Summary (summary.json): what every report is made from
-// ---------------------------------------------------------------------------
-
-export interface Percentiles {
-  p50: number;
-  p90: number;
-  p99: number;
-  p999: number;
-  max: number;
-  min: number;
-  mean: number;
-}
-
-export interface OperationSummary {
-  /** every finished operation in the measured (non-warm-up) phases, whatever its outcome */
-  count: number;
-  /** outcomes that are errors (not ok / conditional-failed / transaction-canceled) */
-  errors: number;
-  /** operations that ended throttled after retries */
-  throttles: number;
-  /** throttled attempts, including those a retry then got through */
-  throttledAttempts: number;
-  retries: number;
-  retryDelayMs: number;
-  conditionalFailures: number;
-  transactionCancellations: number;
-  outcomes: Partial<Record<OutcomeKind, number>>;
-  errorNames: Record<string, number>;
-  rateOpsPerSec: number;
-  /** from the intended start (coordinated-omission corrected), microseconds */
-  latencyUs: Percentiles;
-  /** from the actual send, microseconds */
-  serviceTimeUs: Percentiles;
-  consumedRcu: number;
-  consumedWcu: number;
-  /** HdrHistogram, compressed base64, latency (all outcomes, measured phases) for exact merges */
-  latencyHistogram: string;
-  serviceTimeHistogram: string;
-}
-
-export interface PhaseSummary {
-  name: string;
-  warmup: boolean;
-  durationMs: number;
-  targetRateOpsPerSec?: number;
-  rampToOpsPerSec?: number;
-  workers?: number;
-  achievedRateOpsPerSec: number;
-  count: number;
-  errors: number;
-  latencyUs: Percentiles;
-  serviceTimeUs: Percentiles;
-  operations: Record<string, PhaseOperationSummary>;
-}
-
-export interface PhaseOperationSummary {
-  count: number;
-  errors: number;
-  latencyUs: Percentiles;
-  serviceTimeUs: Percentiles;
-  /** encoded HdrHistograms of this phase (as in OperationSummary), so `ddbench merge` combines phases exactly */
-  latencyHistogram?: string;
-  serviceTimeHistogram?: string;
-}
-
-/** One shard of a multi-machine run: `--shard 3/20` is `{ index: 3, count: 20 }` (1-based, as the flag). */
-export interface ShardInfo {
-  index: number;
-  count: number;
-}
-
-/** What `ddbench merge` combined into this summary. */
-export interface MergeInfo {
-  /** shards in the run (the `n` of `--shard i/n`) */
-  count: number;
-  /** shard indexes merged (1-based), ascending */
-  shards: number[];
-  /** shard indexes absent from the merge (the merged load is short by their share) */
-  missing: number[];
-}
-
-export interface IntervalSummary {
-  /** seconds since the start of load */
-  startSec: number;
-  phaseIndex: number;
-  count: number;
-  errors: number;
-  throttles: number;
-  retries: number;
-  conditionalFailures: number;
-  targetRateOpsPerSec: number;
-  latencyP50Us: number;
-  latencyP99Us: number;
-  latencyMaxUs: number;
-  serviceP50Us: number;
-  serviceP99Us: number;
-  /** per operation: count, p50, p99, max latency */
-  operations: Record<string, { count: number; errors: number; p50Us: number; p99Us: number; maxUs: number }>;
-}
-
-export interface GeneratorHealth {
-  /** true when numbers may be bent by the load generator itself */
-  saturated: boolean;
-  warnings: string[];
-  eventLoopDelayP99Ms: number;
-  eventLoopDelayMaxMs: number;
-  /** time between intended start and send for operations that had a free slot (the generator's own lateness) */
-  sendLagP99Us: number;
-  /** largest number of due operations waiting for a free slot */
-  maxQueueDepth: number;
-  /** operations whose start waited for a free concurrency slot */
-  queuedOps: number;
-  /** operations never sent because the run ended before a slot freed */
-  droppedOps: number;
-}
-
-export interface Verdict {
-  /** p99 under 10 ms in the measured phases */
-  thresholdUs: number;
-  pass: boolean;
-  operations: Record<string, { p50Us: number; p99Us: number; p999Us: number; maxUs: number; pass: boolean }>;
-}
-
-export interface GateResult {
-  expr: string;
-  pass: boolean;
-  /** measured value, in the gate's unit (ms for latency, % for rates, ops/s for throughput) */
-  actual: number | null;
-  threshold: number;
-  unit: string;
-  message: string;
-}
-
-/** One step's numbers, all operations or one operation: latency from the intended start (µs). */
-export interface SweepStepStats {
-  count: number;
-  errors: number;
-  p50Us: number;
-  p99Us: number;
-  p999Us: number;
-  maxUs: number;
-}
-
-export interface SweepStep {
-  /** the step's phase in `phases[]` (named `step-<rate>`) */
-  phaseIndex: number;
-  targetOpsPerSec: number;
-  /** operations completed / the step's measured duration */
-  achievedOpsPerSec: number;
-  durationMs: number;
-  /** every SLO held, the error rate stayed under its bound and the target kept up */
-  pass: boolean;
-  /** one line per broken bound (`broke p99 < 10ms (12.3 ms)`); empty when the step passed */
-  reasons: string[];
-  operations: Record<string, SweepStepStats>;
-  total: SweepStepStats;
-}
-
-export interface SweepSummary {
-  fromOpsPerSec: number;
-  toOpsPerSec: number;
-  /** `x2` or `+500`, as given */
-  step: string;
-  stepDurationMs: number;
-  /** warm-up step at fromOpsPerSec before the first measured step (0: none); never judged */
-  warmupMs: number;
-  /** gate expressions every step must meet */
-  slo: string[];
-  maxErrorRatePct: number;
-  /** achieved / target below this (%) means the target cannot keep up */
-  minAchievedPct: number;
-  /** more than this share (%) of a step's operations sent over 5 ms after their intended start also means it cannot keep up */
-  maxLateSendsPct: number;
-  /** the measured steps that ran to their end, in order */
-  steps: SweepStep[];
-  /** achieved rate of the highest step that met every bound; null when none did */
-  kneeOpsPerSec: number | null;
-  /**
-   * knee: a step broke a bound after at least one passed; all-passed: every step up to `to` passed
-   * (the knee is above it); none-passed: the first measured step already broke one;
-   * interrupted: stopped by a signal or an error before a step broke a bound
-   */
-  outcome: 'knee' | 'all-passed' | 'none-passed' | 'interrupted';
-  stopReason: string;
-}
-
-/**
- * One DAX operation's cache behaviour on the local DAX server. Counts are per key for
- * BatchGetItem (per request otherwise). The latencies are the server's own processing time
- * (request received -> answer handed to the socket, microseconds): no network hop, no client
- * encoding; a BatchGetItem request is a hit only when every key was.
- */
-export interface CacheOperationStats {
-  hits: number;
-  misses: number;
-  hitRatio: number;
-  hitLatencyUs?: Percentiles;
-  missLatencyUs?: Percentiles;
-  /** requests timed in each histogram */
-  hitRequests?: number;
-  missRequests?: number;
-  /** HdrHistogram, compressed base64, of the hit and miss processing times */
-  hitLatencyHistogram?: string;
-  missLatencyHistogram?: string;
-}
-
-/** Cache hits and misses of a (local) DAX server, by DAX operation and overall. */
-export interface CacheStatsSummary {
-  operations: Record<string, CacheOperationStats>;
-  hits: number;
-  misses: number;
-  /** hits / (hits + misses); 0 when there were no cached reads */
-  hitRatio: number;
-}
-
-export interface Summary {
-  ddbenchVersion: string;
-  /** false when the run was interrupted or aborted before its last phase ended */
-  complete: boolean;
-  stopReason?: string;
-  scenario: { name: string; description?: string; file?: string; source: unknown };
-  target: { kind: TargetKind; endpoint: string; region: string };
-  driver: string;
-  mode: 'open' | 'closed';
-  concurrency: number;
-  /** load threads that sent the operations (their samples were recorded into one recorder) */
-  loadWorkers?: number;
-  /** with --shard i/n: which part of a multi-machine run this is */
-  shard?: ShardInfo;
-  /** written by `ddbench merge`: the shards this summary combines */
-  merged?: MergeInfo;
-  startedAt: string;
-  durationMs: number;
-  seed?: { items: number; durationMs: number; retries: number };
-  phases: PhaseSummary[];
-  operations: Record<string, OperationSummary>;
-  /** all operations together, measured phases */
-  total: OperationSummary;
-  intervals: IntervalSummary[];
-  generator: GeneratorHealth;
-  verdict: Verdict;
-  gates: GateResult[];
-  /** every gate passed and, with --baseline, nothing regressed */
-  pass: boolean;
-  /** with --baseline: the comparison with the baseline run (its regressions count against `pass`) */
-  comparison?: Comparison;
-  /** `ddbench sweep` only: each step (one phase per arrival rate), its verdict and the knee */
-  sweep?: SweepSummary;
-  /** DAX runs against the local DAX server: item/query cache hits, misses and hit/miss latency in the measured phases */
-  cache?: CacheStatsSummary;
-  environment: { node: string; platform: string; cpus: number; cpuModel: string; totalMemMb: number; hostname: string };
 }
 
 // ---------------------------------------------------------------------------
@@ -658,32 +389,8 @@ export interface OpCounters {
 }
 
 // ---------------------------------------------------------------------------
-// Summary input (what the engine hands to buildSummary) and gates
+// Gates
 // ---------------------------------------------------------------------------
-
-export interface SummaryInput {
-  recorded: RecordedRun;
-  scenario: Scenario;
-  /** path of the scenario file, as given */
-  scenarioFile?: string;
-  /** the scenario as parsed from the file, before normalisation */
-  scenarioSource: unknown;
-  target: TargetInfo;
-  driver: string;
-  loadWorkers?: number;
-  shard?: ShardInfo;
-  generator: GeneratorHealth;
-  /** ISO-8601 time at load start */
-  startedAt: string;
-  durationMs: number;
-  complete: boolean;
-  stopReason?: string;
-  seed?: { items: number; durationMs: number; retries: number };
-  /** gates from the command line (--gate), evaluated after the scenario's own */
-  extraGates: string[];
-  ddbenchVersion: string;
-  environment: Summary['environment'];
-}
 
 export type GateComparator = '<' | '<=' | '>' | '>=';
 
@@ -704,62 +411,4 @@ export interface Gate {
   threshold: number;
   /** 'us' | 'ms' | 's' for latency, '%' for percentages, 'ops/s' for rate, '' for count */
   unit: string;
-}
-
-// ---------------------------------------------------------------------------
-// Baseline comparison (src/compare/, rendered by src/report/)
-// ---------------------------------------------------------------------------
-
-export type ComparedMetric = 'p50' | 'p90' | 'p99' | 'p999' | 'max' | 'rateOpsPerSec' | 'errorRatePct';
-
-export interface ComparisonRow {
-  /** operation name, or '(all)' for the total */
-  op: string;
-  metric: ComparedMetric;
-  /** latency metrics in µs, rate in ops/s, error rate in % */
-  baseline: number;
-  current: number;
-  deltaAbs: number;
-  /** (current - baseline) / baseline * 100; null when the baseline is 0 */
-  deltaPct: number | null;
-  /** worse beyond both the relative tolerance and the absolute floor */
-  regression: boolean;
-  /** better beyond both */
-  improvement: boolean;
-  /** whether this row could fail the comparison (false: max, too few samples, different target rate); set by compareSummaries */
-  gating?: boolean;
-  /** why the row does not gate or how to read it ("too few samples (42 < 100)"); set by compareSummaries */
-  note?: string;
-  /** measured operations behind the row in each run */
-  samples?: { baseline: number; current: number };
-}
-
-export interface RunRef {
-  scenario: string;
-  startedAt: string;
-  target: string;
-  driver: string;
-  file?: string;
-}
-
-export interface Comparison {
-  baseline: RunRef;
-  current: RunRef;
-  /** tolerance: a percentile may grow by this much before it is a regression */
-  maxRegressionPct: number;
-  /** noise floor: a latency change smaller than this (µs) is never a regression */
-  floorUs: number;
-  rows: ComparisonRow[];
-  regressions: ComparisonRow[];
-  /** true when nothing regressed */
-  pass: boolean;
-  /** operations present in only one of the two runs */
-  onlyInBaseline: string[];
-  onlyInCurrent: string[];
-  /** error-rate noise floor: the error rate may grow by this many percentage points; set by compareSummaries */
-  floorPct?: number;
-  /** operations needed in both runs before a percentile gates; set by compareSummaries */
-  minSamples?: number;
-  /** run-level remarks: different target rates, forced scenario mismatch, incomplete runs */
-  notes?: string[];
 }

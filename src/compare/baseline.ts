@@ -1,6 +1,6 @@
 // `ddbench run --baseline FILE`: the baseline is read and checked before anything starts (a bad
 // file must not cost a run), then applied to the finished run's summary.
-import type { Comparison, Summary } from '../types.js';
+import type { Comparison, Summary } from '../summary/model.js';
 import { UsageError } from '../errors.js';
 import { compareSummaries, scenarioMismatch } from './compare.js';
 import type { CompareOptions } from './compare.js';

@@ -16,7 +16,7 @@
 //   asked for the same load (same mode, concurrency and measured phases' target rates or
 //   workers); otherwise they are different experiments: the rate is shown, not judged.
 // - Runs of different scenarios (by name) are refused with a UsageError unless `force`.
-import type { ComparedMetric, Comparison, ComparisonRow, OperationSummary, RunRef, Summary } from '../types.js';
+import type { ComparedMetric, Comparison, ComparisonRow, OperationSummary, RunRef, Summary } from '../summary/model.js';
 import { UsageError } from '../errors.js';
 
 export interface CompareOptions {

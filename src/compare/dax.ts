@@ -2,7 +2,7 @@
 // write units on each side and the read units saved (a cache hit consumes none), beside the
 // latency medians and p99s. Pure: two summaries in, rows out; undefined unless exactly one of
 // the two runs went through DAX.
-import type { CacheStatsSummary, Summary } from '../types.js';
+import type { CacheStatsSummary, Summary } from '../summary/model.js';
 
 export interface DaxComparisonRow {
   op: string;

@@ -1,7 +1,7 @@
 // Cache counters and latency histograms -> the summary's view (hit ratio and hit/miss latency
 // per operation, hit ratio overall). Pure.
 
-import type { CacheOperationStats, CacheStatsSummary } from '../types.js';
+import type { CacheOperationStats, CacheStatsSummary } from '../summary/model.js';
 import { decode, percentiles } from '../recorder/histogram.js';
 import type { CachedOp, CacheStats } from './backend.js';
 import type { CacheLatency } from './meter.js';

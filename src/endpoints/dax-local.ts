@@ -5,7 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RuntimeError } from '../errors.js';
-import type { CacheStatsSummary, RunningEndpoint } from '../types.js';
+import type { CacheStatsSummary } from '../summary/model.js';
+import type { RunningEndpoint } from './running.js';
 import { emptyStats, type CacheStats } from '../dax-server/backend.js';
 import { statsSince, summariseCacheStats } from '../dax-server/stats.js';
 import type { CacheLatency } from '../dax-server/meter.js';

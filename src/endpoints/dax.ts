@@ -4,7 +4,7 @@
 // anything is created, instead of after the DAX client's silent retries.
 
 import { UsageError } from '../errors.js';
-import type { RunningEndpoint } from '../types.js';
+import type { RunningEndpoint } from './running.js';
 import { registerEndpoint, unregisterEndpoint } from './registry.js';
 import { isLoopbackHost } from '../safety/loopback.js';
 import { daxAddress, preloadDaxClient, probeDax } from '../drivers/dax.js';

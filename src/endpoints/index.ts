@@ -3,7 +3,8 @@
 // are only described.
 
 import { UsageError } from '../errors.js';
-import type { RunningEndpoint, TargetInfo } from '../types.js';
+import type { TargetInfo } from '../types.js';
+import type { RunningEndpoint } from './running.js';
 import { detectJava } from './java.js';
 import { isLoopbackHost } from '../safety/loopback.js';
 import { spawnEmbedded } from './spawn.js';

@@ -4,7 +4,7 @@
 // synchronous work, so it signals each supervisor's process group and trusts the supervisor
 // (which also sees its stdin close at exit) to stop the endpoint.
 
-import type { RunningEndpoint } from '../types.js';
+import type { RunningEndpoint } from './running.js';
 
 const running = new Set<RunningEndpoint>();
 const processGroups = new Map<RunningEndpoint, number>();

@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RuntimeError } from '../errors.js';
-import type { RunningEndpoint, TargetInfo } from '../types.js';
+import type { TargetInfo } from '../types.js';
+import type { RunningEndpoint } from './running.js';
 import { registerEndpoint, unregisterEndpoint } from './registry.js';
 
 export type EmbeddedKind = 'dynalite' | 'dynamodb-local';

@@ -4,7 +4,8 @@
 // what came after. Requests in flight at that moment fall on either side, as at any interval
 // boundary. Does nothing for targets without cache stats or scenarios without warm-up.
 
-import type { PhaseSpec, RunningEndpoint } from '../types.js';
+import type { PhaseSpec } from '../types.js';
+import type { RunningEndpoint } from '../endpoints/running.js';
 
 export interface CacheWindow {
   /** waits for a mark in progress, or cancels one not yet due (the load ended early) */

@@ -2,7 +2,7 @@
 // console and the summary, never silently reported: when a thread's event loop is late or
 // always busy, intended start times slip and "latency" partly measures ddbench, not the target.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import type { GeneratorHealth } from '../types.js';
+import type { GeneratorHealth } from '../summary/model.js';
 import type { LoadStats } from '../scheduler/load.js';
 
 /** Generator lateness beyond which measured latencies include ddbench's own delay. */

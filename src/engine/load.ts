@@ -4,7 +4,8 @@
 // only records (every sample, into one recorder: merging is exact by construction).
 import { Worker } from 'node:worker_threads';
 import { FLOW_OP_PREFIX } from '../types.js';
-import type { Driver, GeneratorHealth, PhaseSnapshot, RecordedRun, Sample, Scenario } from '../types.js';
+import type { Driver, PhaseSnapshot, RecordedRun, Sample, Scenario } from '../types.js';
+import type { GeneratorHealth } from '../summary/model.js';
 import type { Workload } from '../workload/index.js';
 import type { DriverKind, DriverOptions } from '../drivers/index.js';
 import { createDriver } from '../drivers/index.js';

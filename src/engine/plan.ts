@@ -1,6 +1,7 @@
 // Turns a validated scenario plus command-line overrides into the plan that runs. Pure.
 import { availableParallelism } from 'node:os';
-import type { PhaseSpec, Scenario, ShardInfo } from '../types.js';
+import type { PhaseSpec, Scenario } from '../types.js';
+import type { ShardInfo } from '../summary/model.js';
 import { applyShard } from '../shard/shard.js';
 
 export interface PlanOverrides {

@@ -1,6 +1,7 @@
 // The live progress line: rewritten in place on a TTY, plain periodic lines otherwise
 // (CI logs), so a long run is never silent and never floods a log.
-import type { IntervalSummary, PhaseSpec } from '../types.js';
+import type { PhaseSpec } from '../types.js';
+import type { IntervalSummary } from '../recorder/shapes.js';
 
 export interface ProgressOptions {
   phases: PhaseSpec[];

@@ -3,7 +3,9 @@
 // Every exit path (success, gate failure, bad input, runtime error, interrupt) stops what it started.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { PhaseSnapshot, RunningEndpoint, Scenario, Summary } from '../types.js';
+import type { PhaseSnapshot, Scenario } from '../types.js';
+import type { RunningEndpoint } from '../endpoints/running.js';
+import type { Summary } from '../summary/model.js';
 import { formatProblems } from '../scenario/load.js';
 import { validateScenarioFile } from './validate.js';
 import { parseGate } from '../gates/parse.js';

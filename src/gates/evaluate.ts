@@ -1,6 +1,8 @@
 // Gate evaluation: pure, on the summary alone (measured phases only), so gates can be
 // re-checked later from summary.json.
-import type { Gate, GateResult, OperationSummary, Percentiles, Summary } from '../types.js';
+import type { Gate } from '../types.js';
+import type { GateResult, OperationSummary, Summary } from '../summary/model.js';
+import type { Percentiles } from '../recorder/shapes.js';
 import { decode } from '../recorder/histogram.js';
 import { parseGate } from './parse.js';
 

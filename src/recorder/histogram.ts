@@ -3,7 +3,7 @@
 // gains little at our recording rates), auto-resizing so a pathological value never throws.
 import { build, decodeFromCompressedBase64, encodeIntoCompressedBase64 } from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
-import type { Percentiles } from '../types.js';
+import type { Percentiles } from './shapes.js';
 
 export type { Histogram };
 

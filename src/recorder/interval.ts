@@ -3,7 +3,8 @@
 // Lives only until it is closed; then its histograms go back to the pool and only numbers remain.
 import type { Histogram } from 'hdr-histogram-js';
 import { EXPECTED_OUTCOMES, isFlowOp } from '../types.js';
-import type { IntervalSummary, OutcomeKind, Sample } from '../types.js';
+import type { OutcomeKind, Sample } from '../types.js';
+import type { IntervalSummary } from './shapes.js';
 import { HistogramPool, maxUs, recordUs } from './histogram.js';
 import { formatIntervalLine } from './hlog-format.js';
 

@@ -1,7 +1,7 @@
 // The console's short account of a DAX run's cache: overall hit ratio, then per cached
 // operation its hit ratio and median hit/miss latency (the local DAX server's own processing
 // time). Empty when the run has no cache numbers.
-import type { CacheOperationStats, Summary } from '../types.js';
+import type { CacheOperationStats, Summary } from '../summary/model.js';
 
 const pct = (r: number): string => `${(r * 100).toFixed(1)}%`;
 const ms = (us: number): string => (us / 1000).toFixed(2);

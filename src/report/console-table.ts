@@ -1,6 +1,6 @@
 // The final console report: one row per operation (measured phases), a total row, the verdict
 // per operation and every gate. Plain aligned text: it must read the same in a CI log.
-import type { OperationSummary, Summary } from '../types.js';
+import type { OperationSummary, Summary } from '../summary/model.js';
 import { formatCacheLines } from './cache-line.js';
 
 interface Column {

@@ -10,7 +10,7 @@
 // characters XML 1.0 cannot carry at all (replaced by U+FFFD).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ComparisonRow, GateResult, Summary } from '../types.js';
+import type { ComparisonRow, GateResult, Summary } from '../summary/model.js';
 import { METRIC_LABEL, describeRegression, formatDeltaPct, formatValue } from '../compare/format.js';
 
 export interface JunitOptions {

@@ -4,7 +4,7 @@
 // endpoint or error is escaped (HTML and Markdown punctuation, `|` included), so it shows as text.
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ComparedMetric, Comparison, ComparisonRow, OperationSummary, Summary } from '../types.js';
+import type { ComparedMetric, Comparison, ComparisonRow, OperationSummary, Summary } from '../summary/model.js';
 import { describeRegression, formatDeltaPct, formatValue } from '../compare/format.js';
 
 const OK = '✅';

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { readSummaryFile, SUMMARY_FILE, writeSummaryFile } from '../summary/file.js';
 import { writeReportFile } from '../report/html/file.js';
 import { openHlogFile } from '../report/hlog.js';
-import type { Summary } from '../types.js';
+import type { Summary } from '../summary/model.js';
 import { parseHlog } from './hlog-read.js';
 import type { ShardOutput } from './merge.js';
 

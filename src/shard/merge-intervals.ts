@@ -7,7 +7,8 @@
 // bucket shows the highest of its shards' service p50 / p99 (a bound, not a merge). Pure.
 import type { Histogram } from 'hdr-histogram-js';
 import { EXPECTED_OUTCOMES } from '../types.js';
-import type { IntervalSummary, Summary } from '../types.js';
+import type { IntervalSummary } from '../recorder/shapes.js';
+import type { Summary } from '../summary/model.js';
 import { decode, maxUs, mergeInto, newHistogram } from '../recorder/histogram.js';
 import { formatHeaderLines, formatIntervalLine } from '../recorder/hlog-format.js';
 import type { HlogContent } from './hlog-read.js';

@@ -6,7 +6,7 @@
 // Refused (UsageError, exit 2): outputs of different scenarios, a summary that is not a shard's,
 // shards that disagree on the shard count, the same shard twice, different phases or modes.
 // Missing shards are a warning: the merge is exact for the shards it has, and marked incomplete.
-import type { MergeInfo, Summary } from '../types.js';
+import type { MergeInfo, Summary } from '../summary/model.js';
 import { UsageError } from '../errors.js';
 import { evaluateGates } from '../gates/evaluate.js';
 import { buildVerdict } from '../summary/verdict.js';

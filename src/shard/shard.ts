@@ -2,7 +2,8 @@
 // Kubernetes' JOB_COMPLETION_INDEX + 1). Shard i of n takes 1/n of every phase's rate, of the
 // concurrency and of the key space (workload shard i-1 of n: keys k with k % n === i-1), with
 // its arrivals offset so that n shards started together interleave like one scheduler's. Pure.
-import type { PhaseSpec, Scenario, ShardInfo } from '../types.js';
+import type { PhaseSpec, Scenario } from '../types.js';
+import type { ShardInfo } from '../summary/model.js';
 import type { Shard } from '../workload/index.js';
 import { interleave, sharePhases, splitEvenly } from '../scheduler/share.js';
 import { planPhases, type PlannedPhase } from '../scheduler/arrivals.js';

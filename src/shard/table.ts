@@ -5,7 +5,7 @@
 //   every item, keep), every shard runs with `--reuse-table` (never creates, seeds or deletes),
 //   and the user deletes the table when all shards are done. Shards never race to create or
 //   delete one table, and no shard deletes it under the others' feet.
-import type { ShardInfo } from '../types.js';
+import type { ShardInfo } from '../summary/model.js';
 import { splitEvenly } from '../scheduler/share.js';
 
 const EMBEDDED_TARGETS = new Set(['', 'local', 'dynalite', 'dynamodb-local']);

@@ -1,6 +1,6 @@
 // The machine the load generator ran on: numbers from a laptop and from a c7g.4xlarge differ.
 import os from 'node:os';
-import type { Summary } from '../types.js';
+import type { Summary } from './model.js';
 
 export function captureEnvironment(): Summary['environment'] {
   const cpus = os.cpus();

@@ -2,17 +2,25 @@
 // `compare`, `report`, `merge`) goes through here.
 // Writing is atomic: a reader (CI, a report regenerator, a run interrupted while writing) sees
 // either the previous file or the complete new one, never half a file.
-// Reading checks that the file is a summary, so a wrong file is a clean exit-2 message instead of
-// a TypeError later.
+// Reading checks the file against the summary model, so a wrong file is a clean exit-2 message
+// instead of a TypeError later.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Summary } from '../types.js';
+import type { Summary } from './model.js';
+import { parseSummary, summaryDrift } from './check.js';
 import { UsageError } from '../errors.js';
 
 export const SUMMARY_FILE = 'summary.json';
 
+/** Printed (never thrown: the run's numbers are still written) when a summary leaves its model; the tests fail on it. */
+export const SUMMARY_DRIFT_WARNING = 'ddbench: internal error: summary.json does not match its model (src/summary/model.ts)';
+
 /** Writes `<dir>/summary.json` (creating dir) and returns its path. */
 export async function writeSummaryFile(dir: string, summary: Summary): Promise<string> {
+  // Every summary ddbench writes goes through here, so every run in the tests checks the model
+  // against the real thing: a field added without its schema, or a NaN, shows up at once.
+  const drift = summaryDrift(summary);
+  if (drift.length > 0) process.stderr.write(`${SUMMARY_DRIFT_WARNING}:\n${drift.map((d) => `  ${d}\n`).join('')}`);
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, SUMMARY_FILE);
   const temp = path.join(dir, `.${SUMMARY_FILE}.${process.pid}.${Date.now()}.tmp`);
@@ -41,34 +49,13 @@ export async function readSummaryFile(file: string, role: string): Promise<Summa
   } catch (e) {
     throw new UsageError(`${role} ${file}: not JSON (${(e as Error).message}); expected a ddbench summary.json`);
   }
-  const problem = summaryProblem(data);
-  if (problem !== undefined) throw new UsageError(`${role} ${file}: not a ddbench summary.json (${problem})`);
-  return data as Summary;
+  const checked = parseSummary(data);
+  if (!checked.ok) throw new UsageError(`${role} ${file}: not a ddbench summary.json (${problemList(checked.problems)})`);
+  return checked.summary;
 }
 
-const PERCENTILES = ['p50', 'p90', 'p99', 'p999', 'max'] as const;
-
-/** The first thing that keeps `data` from being a Summary compareSummaries can read, or undefined. */
-export function summaryProblem(data: unknown): string | undefined {
-  if (!isObject(data)) return 'not a JSON object';
-  if (!isObject(data['scenario']) || typeof data['scenario']['name'] !== 'string') return 'no scenario.name';
-  if (typeof data['startedAt'] !== 'string') return 'no startedAt';
-  if (!isObject(data['target']) || typeof data['target']['kind'] !== 'string') return 'no target.kind';
-  if (data['mode'] !== 'open' && data['mode'] !== 'closed') return 'no mode';
-  if (!isObject(data['generator'])) return 'no generator';
-  if (!Array.isArray(data['phases'])) return 'no phases[]';
-  if (!isObject(data['operations'])) return 'no operations';
-  const subjects: [string, unknown][] = [...Object.entries(data['operations']).map(([k, v]): [string, unknown] => [`operations.${k}`, v]), ['total', data['total']]];
-  for (const [path, s] of subjects) {
-    if (!isObject(s)) return `no ${path}`;
-    for (const field of ['count', 'errors', 'rateOpsPerSec']) if (typeof s[field] !== 'number') return `no ${path}.${field}`;
-    const latency = s['latencyUs'];
-    if (!isObject(latency)) return `no ${path}.latencyUs`;
-    for (const p of PERCENTILES) if (typeof latency[p] !== 'number') return `no ${path}.latencyUs.${p}`;
-  }
-  return undefined;
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
+/** The first few problems: a wrong file has dozens, and the first ones say what it is. */
+function problemList(problems: string[]): string {
+  const shown = problems.slice(0, 3).join('; ');
+  return problems.length > 3 ? `${shown}; and ${problems.length - 3} more` : shown;
 }

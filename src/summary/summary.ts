@@ -5,13 +5,39 @@
 //   phases[] lists every phase, warm-up included and flagged.
 // - Rates divide by the phases' measured durations (shorter than planned when interrupted).
 // - `pass` is true when every gate passes (true with no gates). The verdict is informational.
-import type { OperationSummary, PhaseSummary, RecordedRun, Scenario, Summary, SummaryInput } from '../types.js';
+import type { RecordedRun, Scenario, TargetInfo } from '../types.js';
+import type { GeneratorHealth, OperationSummary, PhaseSummary, ShardInfo, Summary } from './model.js';
 import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
 import { encode, percentiles } from '../recorder/histogram.js';
 import { addMeasured, errorCount, newMeasured, operationSummary } from './operation.js';
 import type { Measured } from './operation.js';
 import { buildVerdict } from './verdict.js';
+
+/** What the engine hands to buildSummary: the recorded run and the facts around it. */
+export interface SummaryInput {
+  recorded: RecordedRun;
+  scenario: Scenario;
+  /** path of the scenario file, as given */
+  scenarioFile?: string;
+  /** the scenario as parsed from the file, before normalisation */
+  scenarioSource: unknown;
+  target: TargetInfo;
+  driver: string;
+  loadWorkers?: number;
+  shard?: ShardInfo;
+  generator: GeneratorHealth;
+  /** ISO-8601 time at load start */
+  startedAt: string;
+  durationMs: number;
+  complete: boolean;
+  stopReason?: string;
+  seed?: { items: number; durationMs: number; retries: number };
+  /** gates from the command line (--gate), evaluated after the scenario's own */
+  extraGates: string[];
+  ddbenchVersion: string;
+  environment: Summary['environment'];
+}
 
 export function buildSummary(input: SummaryInput): Summary {
   const { recorded: run, scenario } = input;

@@ -1,7 +1,7 @@
 // The verdict answers ddbench's question: does each operation get single-digit-millisecond
 // latency (p99 from the intended start under 10 ms) in the measured phases? It is information,
 // not a gate: only gates decide `pass` and the exit code (add `p99 < 10ms` as a gate to enforce it).
-import type { OperationSummary, Verdict } from '../types.js';
+import type { OperationSummary, Verdict } from './model.js';
 
 export const VERDICT_THRESHOLD_US = 10_000;
 

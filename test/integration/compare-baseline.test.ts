@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { JsHistogram } from 'hdr-histogram-js';
 import { decode, encode, newHistogram, percentiles, toRecordableUs } from '../../src/recorder/histogram.js';
-import type { OperationSummary, Summary } from '../../src/types.js';
-import { ROOT, readSummary, runCli } from '../support/cli.js';
+import type { OperationSummary, Summary } from '../../src/summary/model.js';
+import { ROOT, readSummary, readSummaryJson, runCli } from '../support/cli.js';
 import { parseXml } from '../unit/report-junit-xml.js';
 
 const RUN = ['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynalite', '--duration', '3s', '--no-warmup', '--seed-items', '200'];
@@ -104,7 +104,7 @@ test('a run ten times slower than its baseline fails with exit code 1 and names 
   assert.match(res.stdout, /^get-profile\s+p50 ms\s+[\d.]+\s+[\d.]+\s+\+[\d.]+\s+\+[\d.]+%\s+REGRESSION$/m);
   assert.match(res.stdout, /^baseline FAIL \(\d+ regressions?: .*get-profile p50 \+/m);
   assert.ok(existsSync(join(dir, 'slow', 'compare.html')), 'compare.html in the run folder');
-  const saved = JSON.parse(await readFile(join(dir, 'slow', 'summary.json'), 'utf8')) as Summary;
+  const saved = readSummaryJson(join(dir, 'slow', 'summary.json'));
   assert.equal(saved.comparison?.baseline.file, baselineFile);
   const junit = parseXml(await readFile(join(dir, 'slow.xml'), 'utf8'));
   const failed = junit.children[0]!.children.filter((c) => c.attrs['classname'] === 'ddbench.gaming.baseline' && c.children.some((x) => x.name === 'failure'));
@@ -140,7 +140,7 @@ test('compare exits 2 on missing files, files that are not summaries and differe
   assert.match(missing.stderr, /baseline .*none\.json: no such file/);
   const notSummary = await runCli(['compare', summaryFile, join(ROOT, 'package.json')], { timeoutMs: 30_000 });
   assert.equal(notSummary.code, 2);
-  assert.match(notSummary.stderr, /current .*package\.json: not a ddbench summary\.json \(no scenario\.name\)/);
+  assert.match(notSummary.stderr, /current .*package\.json: not a ddbench summary\.json \(no ddbenchVersion; no complete; no scenario; and \d+ more\)/);
   const mismatch = await runCli(['compare', summaryFile, retailFile, '--out', join(dir, 'mm')], { timeoutMs: 30_000 });
   assert.equal(mismatch.code, 2);
   assert.match(mismatch.stderr, /scenario "gaming", not "retail".*--force/);

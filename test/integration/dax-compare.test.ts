@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Summary } from '../../src/types.js';
-import { ROOT, runCli } from '../support/cli.js';
+import type { Summary } from '../../src/summary/model.js';
+import { ROOT, runCli, readSummaryJson } from '../support/cli.js';
 
 const SCENARIO = join(ROOT, 'scenarios', 'streaming.yaml');
 const SHORT = ['--duration', '3s', '--no-warmup', '--seed-items', '200', '--rate', '100'];
 
-const read = (file: string): Summary => JSON.parse(readFileSync(file, 'utf8')) as Summary;
+const read = readSummaryJson;
 
 describe('DAX against DynamoDB', { timeout: 400_000 }, () => {
   let out: string;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 import { readSummary, ROOT, runCli } from '../support/cli.js';
 import { startScript, type TestEndpoint } from '../support/endpoints.js';
 

@@ -9,7 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { CreateTableCommand, DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from '../../src/drivers/sdk.js';
 import { createHttpDriver } from '../../src/drivers/http/driver.js';
-import type { Driver, OutcomeKind, Request, Summary } from '../../src/types.js';
+import type { Driver, OutcomeKind, Request } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 import { readSummary, ROOT, runCli } from '../support/cli.js';
 import { startScript, type TestEndpoint } from '../support/endpoints.js';
 

@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Summary } from '../../src/types.js';
-import { ROOT, runCli, isAlive, waitUntil } from '../support/cli.js';
+import type { Summary } from '../../src/summary/model.js';
+import { ROOT, runCli, isAlive, waitUntil, readSummaryJson } from '../support/cli.js';
 import type { CliResult } from '../support/cli.js';
 import { startFakeDynamo } from '../support/endpoints.js';
 import type { TestEndpoint } from '../support/endpoints.js';
@@ -54,7 +54,7 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 export function readOutputs(res: CliResult, dir: string): RunOutputs {
   const summaryFile = join(dir, 'summary.json');
   assert.ok(existsSync(summaryFile), `no summary.json in ${dir}:\n${res.stderr}`);
-  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary;
+  const summary = readSummaryJson(summaryFile);
   const report = readFileSync(join(dir, 'report.html'), 'utf8');
   assert.match(report, /<\/html>\s*$/, 'report.html is complete');
   const hlog = readFileSync(join(dir, 'latency.hlog'), 'utf8');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { runCli, readSummary, assertEndpointsGone, startedPids, ROOT } from '../support/cli.js';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 
 // short runs: the point is the whole path, not the numbers
 const SHORT = ['--duration', '4s', '--rate', '100', '--no-warmup'];

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAgainst, tempDir, withFake } from './faults-support.js';
+import { readSummaryJson } from '../support/cli.js';
 
 const CREDENTIALS = { AWS_ACCESS_KEY_ID: 'AKIADDBENCHLEAKTEST1', AWS_SECRET_ACCESS_KEY: 'ddbench/leak/secret/value', AWS_SESSION_TOKEN: 'ddbenchLeakSessionToken' };
 const FORBIDDEN = [...Object.values(CREDENTIALS), 'Signature=', 'Credential='];
@@ -35,7 +36,7 @@ for (const driver of ['sdk', 'http'] as const) {
         const dir = join(out.dir, 'run');
         const res = await runAgainst(endpoint, dir, ['--driver', driver, '--duration', '4s', '--abort', 'errors > 20% for 2s', '--junit', join(out.dir, 'junit.xml'), '--markdown', join(out.dir, 'summary.md')], { env });
         assert.equal(res.code, 1, res.stderr);
-        const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { total: { errorNames: Record<string, number> }; stopReason?: string };
+        const summary = readSummaryJson(join(dir, 'summary.json'));
         assert.ok(summary.total.errorNames['UnrecognizedClientException']! > 0, 'the echoing answers were received');
         assert.match(summary.stopReason ?? '', /^aborted: errors/);
         const seen = (await (await fetch(`${endpoint.url}/__control`)).json()) as { accessKeys: string[] };

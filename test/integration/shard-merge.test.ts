@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HistogramLogReader } from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
-import { runCli, assertEndpointsGone, ROOT } from '../support/cli.js';
+import { runCli, assertEndpointsGone, ROOT, readSummaryJson } from '../support/cli.js';
 import type { CliResult } from '../support/cli.js';
 import { decode, mergeInto, newHistogram, percentiles } from '../../src/recorder/histogram.js';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 
 const SHARDS = 4;
 const work = mkdtempSync(join(tmpdir(), 'ddbench-shards-'));
@@ -21,7 +21,7 @@ function shardArgs(i: number): string[] {
   return ['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynalite', '--duration', '3s', '--rate', '200', '--no-warmup', '--seed-items', '400', '--shard', `${i}/${SHARDS}`];
 }
 
-const readJson = (file: string): Summary => JSON.parse(readFileSync(file, 'utf8')) as Summary;
+const readJson = readSummaryJson;
 
 /** Every value of every tagged interval of a .hlog, read with HdrHistogram's own reader and re-recorded one by one. */
 function valuesFromLog(file: string, into: Map<string, Histogram>): void {

@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { runCli, ROOT } from '../support/cli.js';
+import { runCli, ROOT, readSummaryJson } from '../support/cli.js';
 import { startScript } from '../support/endpoints.js';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 
 const SCENARIO = join(ROOT, 'scenarios/gaming.yaml');
 
@@ -41,7 +41,7 @@ test('shards share a table set up once: --setup-only seeds it all, shards reuse 
 
     const merged = await runCli(['merge', join(work, 'shard-1'), join(work, 'shard-2'), '--out', join(work, 'merged')]);
     assert.ok(merged.code === 0 || merged.code === 1, merged.stderr);
-    const summary = JSON.parse(readFileSync(join(work, 'merged', 'summary.json'), 'utf8')) as Summary;
+    const summary = readSummaryJson(join(work, 'merged', 'summary.json'));
     assert.equal(summary.total.count, 200, '100 ops/s for 2 s over two shards');
     assert.equal(summary.target.endpoint, endpoint.url);
   } finally {

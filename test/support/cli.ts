@@ -4,7 +4,9 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
+import { summaryDrift } from '../../src/summary/check.js';
+import { SUMMARY_DRIFT_WARNING } from '../../src/summary/file.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'ddbench.js');
@@ -43,11 +45,14 @@ export function startCli(args: string[], opts: { cwd?: string; timeoutMs?: numbe
   child.stdout!.on('data', (d: Buffer) => ((stdout += d.toString()), check()));
   child.stderr!.on('data', (d: Buffer) => ((stderr += d.toString()), check()));
   const limit = opts.timeoutMs ?? 120_000;
-  const result = new Promise<CliResult>((resolve) => {
+  const result = new Promise<CliResult>((resolve, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), limit);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
+      // The CLI checks every summary.json it writes against the model (src/report/json.ts) and
+      // only warns, so a user keeps the run; in the tests any such drift fails the test.
+      if (stderr.includes(SUMMARY_DRIFT_WARNING)) reject(new Error(`ddbench ${args.join(' ')} wrote a summary.json that does not match src/summary/model.ts:\n${stderr}`));
+      else resolve({ code, signal, stdout, stderr });
     });
   });
   return {
@@ -67,11 +72,19 @@ export function runCli(args: string[], opts: { cwd?: string; timeoutMs?: number;
   return startCli(args, opts).result;
 }
 
-/** The summary.json a run wrote, from the `results: <path>` line it printed. */
+/** The summary.json a run wrote, from the `results: <path>` line it printed; it must match the model exactly. */
 export function readSummary(res: CliResult): Summary {
   const m = /results: (.+summary\.json)/.exec(res.stdout);
   if (!m) throw new Error(`no results line in output:\n${res.stdout}\n${res.stderr}`);
-  return JSON.parse(readFileSync(m[1]!, 'utf8')) as Summary;
+  return readSummaryJson(m[1]!);
+}
+
+/** A summary.json file, checked against the model: unknown keys are an error here, so a field added without the model fails. */
+export function readSummaryJson(file: string): Summary {
+  const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const drift = summaryDrift(data);
+  if (drift.length > 0) throw new Error(`${file} does not match src/summary/model.ts:\n${drift.join('\n')}`);
+  return data as Summary;
 }
 
 /** Process ids whose command line mentions any of the given markers (endpoint children, java). */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { parseAbortRule, parseAbortRules } from '../../src/abort/parse.js';
 import type { AbortRule } from '../../src/abort/parse.js';
 import { AbortWatch } from '../../src/abort/evaluate.js';
-import type { IntervalSummary } from '../../src/types.js';
+import type { IntervalSummary } from '../../src/recorder/shapes.js';
 
 const OPS = ['get-profile', 'submit-score'];
 

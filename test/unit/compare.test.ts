@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { compareSummaries, samplesNeeded, TOTAL_ROW } from '../../src/compare/compare.js';
 import type { CompareOptions } from '../../src/compare/compare.js';
 import { UsageError } from '../../src/errors.js';
-import type { ComparedMetric, Comparison, ComparisonRow, OperationSummary, Percentiles, Summary } from '../../src/types.js';
+import type { ComparedMetric, Comparison, ComparisonRow, OperationSummary, Summary } from '../../src/summary/model.js';
+import type { Percentiles } from '../../src/recorder/shapes.js';
 import { standardRun } from './summary-fixture.js';
 
 // standardRun(): get-profile 1000 samples at 2 ms, submit-score 500 at 4 ms, top-10 100 at 12.4 ms.

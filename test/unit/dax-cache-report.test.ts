@@ -9,7 +9,7 @@ import { Faults } from '../../src/dax-server/faults.js';
 import { leadingWarmupMs, measureCacheAfterWarmup } from '../../src/engine/cache-window.js';
 import { renderReport } from '../../src/report/html/report.js';
 import { formatOperationTable } from '../../src/report/console-table.js';
-import type { CacheStatsSummary } from '../../src/types.js';
+import type { CacheStatsSummary } from '../../src/summary/model.js';
 import { standardRun } from './summary-fixture.js';
 import { section } from './report-html-support.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderComparison } from '../../src/report/html/compare.js';
 import { escapeHtml } from '../../src/report/html/escape.js';
-import type { Comparison, ComparisonRow, Summary } from '../../src/types.js';
+import type { Comparison, ComparisonRow, Summary } from '../../src/summary/model.js';
 import { externalReferences, section } from './report-html-support.js';
 import { standardRun } from './summary-fixture.js';
 

@@ -4,7 +4,9 @@ import { Recorder } from '../../src/recorder/recorder.js';
 import { encode, newHistogram, percentiles, recordUs } from '../../src/recorder/histogram.js';
 import { buildSummary } from '../../src/summary/summary.js';
 import { buildVerdict } from '../../src/summary/verdict.js';
-import type { IntervalSummary, OperationSummary, PhaseSpec, Summary } from '../../src/types.js';
+import type { PhaseSpec } from '../../src/types.js';
+import type { IntervalSummary } from '../../src/recorder/shapes.js';
+import type { OperationSummary, Summary } from '../../src/summary/model.js';
 import { sample, scenarioFixture, standardRun, summaryInput } from './summary-fixture.js';
 
 /** Each hostile string, and a marker that must never appear unescaped in the page. */

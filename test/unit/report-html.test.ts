@@ -8,7 +8,7 @@ import { escapeHtml, html } from '../../src/report/html/escape.js';
 import { renderReport } from '../../src/report/html/report.js';
 import { REPORT_FILE, writeReportFile } from '../../src/report/html/file.js';
 import { SCRIPT } from '../../src/report/html/script.js';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 import { HOSTILE, hostileSummary, hourLongSummary } from './report-html-fixture.js';
 import { standardRun } from './summary-fixture.js';
 import { externalReferences, section } from './report-html-support.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { compareSummaries } from '../../src/compare/compare.js';
 import { attr, renderJunit, writeJunitFile } from '../../src/report/junit.js';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 import { standardRun } from './summary-fixture.js';
 import { parseXml } from './report-junit-xml.js';
 import type { XmlElement } from './report-junit-xml.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { compareSummaries } from '../../src/compare/compare.js';
 import { md, renderMarkdown, writeMarkdownOutputs } from '../../src/report/markdown.js';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 import { standardRun } from './summary-fixture.js';
 
 /** Cells of a GFM table row, splitting on unescaped pipes. */

@@ -8,7 +8,8 @@ import { buildSummary } from '../../src/summary/summary.js';
 import { newHistogram, percentiles, recordUs } from '../../src/recorder/histogram.js';
 import type { Histogram } from '../../src/recorder/histogram.js';
 import { UsageError } from '../../src/errors.js';
-import type { GeneratorHealth, Scenario } from '../../src/types.js';
+import type { Scenario } from '../../src/types.js';
+import type { GeneratorHealth } from '../../src/summary/model.js';
 import { Recorder } from '../../src/recorder/recorder.js';
 import { OPS, sample, scenarioFixture, summaryInput } from './summary-fixture.js';
 

@@ -1,9 +1,10 @@
 // Shared test fixtures for recorder, summary, gates and report tests: a small scenario,
 // a sample builder and a SummaryInput around a finished Recorder.
 import { Recorder } from '../../src/recorder/recorder.js';
-import type { OpResult, PhaseSpec, RecordedRun, Sample, Scenario, SummaryInput } from '../../src/types.js';
+import type { OpResult, PhaseSpec, RecordedRun, Sample, Scenario } from '../../src/types.js';
+import type { SummaryInput } from '../../src/summary/summary.js';
 import { buildSummary } from '../../src/summary/summary.js';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 
 export const OPS = ['get-profile', 'submit-score', 'top-10'];
 

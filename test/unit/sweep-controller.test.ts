@@ -4,7 +4,7 @@ import { createSweepController } from '../../src/engine/sweep-controller.js';
 import { kneeLine, formatSweepReport } from '../../src/sweep/format.js';
 import type { EngineIO } from '../../src/engine/run.js';
 import { RunControl } from '../../src/engine/run-state.js';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 import { UsageError } from '../../src/errors.js';
 import { scenarioFixture } from './summary-fixture.js';
 import { accepted, base, hasProblem } from './scenario-support.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluateStep, stopReasonFor, sweepVerdict } from '../../src/sweep/evaluate.js';
-import type { SweepStep } from '../../src/types.js';
+import type { SweepStep } from '../../src/summary/model.js';
 import { gates, latencies, stepData } from './sweep-support.js';
 
 const OPS = ['get', 'put'];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderReport } from '../../src/report/html/report.js';
-import type { SweepStep, SweepSummary } from '../../src/types.js';
+import type { SweepStep, SweepSummary } from '../../src/summary/model.js';
 import { standardRun } from './summary-fixture.js';
 
 function step(target: number, achieved: number, p99Us: number, pass: boolean): SweepStep {

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { resolveTarget, stopAllEndpoints } from '../../endpoints/index.js';
 import { startLocalDax } from '../../endpoints/dax-local.js';
-import type { RunningEndpoint } from '../../types.js';
+import type { RunningEndpoint } from '../../endpoints/running.js';
 import { UsageError } from '../../errors.js';
 
 export function registerDaxLocal(y: Argv): Argv {

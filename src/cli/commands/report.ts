@@ -6,7 +6,6 @@ import { DEFAULT_PRICES } from '../../pricing/cost.js';
 import type { Prices } from '../../pricing/cost.js';
 import { REPORT_FILE, writeHtmlFile } from '../../report/html/file.js';
 import { renderReport } from '../../report/html/report.js';
-import { reportProblem } from '../../report/html/summary-check.js';
 import { io, outcome } from '../io.js';
 
 /** --price-read / --price-write, shared by `run` and `report`. */
@@ -40,8 +39,6 @@ export function registerReport(y: Argv): Argv {
     async (a) => {
       const prices = pricesFrom(a);
       const summary = await readSummaryFile(a.summary, 'summary');
-      const problem = reportProblem(summary as unknown as Record<string, unknown>);
-      if (problem !== undefined) throw new UsageError(`summary ${a.summary}: not a ddbench summary.json (${problem})`);
       const out = a.out ?? path.join(path.dirname(a.summary), REPORT_FILE);
       const file = await writeHtmlFile(path.resolve(out), renderReport(summary, prices ? { prices } : {}));
       io.out(`report: ${file}\n`);

@@ -2,7 +2,7 @@
 // job (report/html/compare.ts); this only puts the page in a file.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Comparison, Summary } from '../../types.js';
+import type { Comparison, Summary } from '../../summary/model.js';
 import { renderComparison } from './compare.js';
 
 export const COMPARE_FILE = 'compare.html';

@@ -1,7 +1,7 @@
 // renderComparison: a baseline comparison (src/compare/) -> compare.html, in the report's look.
 // Regressions first, then every compared row per operation (baseline, current, deltas), the rule
 // that decided (tolerance and noise floor), and both runs' percentile spectra overlaid.
-import type { ComparedMetric, Comparison, ComparisonRow, Summary } from '../../types.js';
+import type { ComparedMetric, Comparison, ComparisonRow, Summary } from '../../summary/model.js';
 import { html } from './escape.js';
 import type { Raw } from './escape.js';
 import { count, METRIC_LABEL, msFromUs } from './format.js';

@@ -2,7 +2,7 @@
 // CI job that uploads the folder while a run writes never ships half a page.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Summary } from '../../types.js';
+import type { Summary } from '../../summary/model.js';
 import { renderReport } from './report.js';
 import type { ReportOptions } from './report.js';
 

@@ -1,6 +1,6 @@
 // Number formatting shared by every section: latency in ms from microseconds, counts, rates,
 // capacity units and dollars. Plain strings; callers escape (they hold no user text anyway).
-import type { ComparedMetric } from '../../types.js';
+import type { ComparedMetric } from '../../summary/model.js';
 
 /** Latency in ms with 2 decimals below 100 ms, fewer above: `1.23`, `123.4`, `1234`. */
 export function msFromUs(us: number): string {

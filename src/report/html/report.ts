@@ -2,7 +2,7 @@
 // `ddbench report summary.json` regenerates exactly what the run wrote. Sections in the order a
 // reader needs them: verdict, percentile spectrum, over time, operations, DAX cache (DAX runs),
 // run context.
-import type { Summary } from '../../types.js';
+import type { Summary } from '../../summary/model.js';
 import { DEFAULT_PRICES } from '../../pricing/cost.js';
 import type { Prices } from '../../pricing/cost.js';
 import { html } from './escape.js';

@@ -1,7 +1,8 @@
 // "DAX cache": for runs against the local DAX server, per cached operation the hit ratio (as a
 // bar), hits and misses, and hit against miss latency. Those latencies are the server's own
 // processing time, not what the client waited: the section says so next to the numbers.
-import type { CacheOperationStats, Percentiles, Summary } from '../../../types.js';
+import type { CacheOperationStats, Summary } from '../../../summary/model.js';
+import type { Percentiles } from '../../../recorder/shapes.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
 import { count, msFromUs, pct } from '../format.js';

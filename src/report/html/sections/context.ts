@@ -1,7 +1,7 @@
 // What was run, where and on what: the scenario as written (echoed as YAML), the target (kind and
 // endpoint, never credentials), driver, phases, the machine, and the generator's own health.
 import { Document, isScalar, visit } from 'yaml';
-import type { Summary } from '../../../types.js';
+import type { Summary } from '../../../summary/model.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
 import { count, formatMs, msFromUs, rate } from '../format.js';

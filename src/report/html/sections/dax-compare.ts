@@ -1,7 +1,7 @@
 // compare.html's "DAX against DynamoDB" section, when one run went through DAX and the other
 // straight to DynamoDB: per operation both runs' p50 and p99, the cache hit ratio of the
 // operation's DAX call type, consumed read units on each side and what the cache saved.
-import type { Summary } from '../../../types.js';
+import type { Summary } from '../../../summary/model.js';
 import { daxComparison, type DaxComparisonRow } from '../../../compare/dax.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';

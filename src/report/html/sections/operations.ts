@@ -1,7 +1,8 @@
 // Per-operation numbers for the measured phases: counts, rate, latency percentiles, every outcome
 // that is not `ok` by kind and by error name, retries, consumed capacity and what that capacity
 // would cost on an on-demand table.
-import type { OperationSummary, OutcomeKind, Summary } from '../../../types.js';
+import type { OutcomeKind } from '../../../types.js';
+import type { OperationSummary, Summary } from '../../../summary/model.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
 import { costUsd, DEFAULT_PRICES } from '../../../pricing/cost.js';

@@ -1,7 +1,7 @@
 // Percentile spectrum per operation: latency from the intended start (what a user saw, corrected
 // for coordinated omission) and service time (from the actual send) on one chart, read from the
 // summary's encoded histograms. A gap between the two curves is time spent queued.
-import type { Summary } from '../../../types.js';
+import type { Summary } from '../../../summary/model.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
 import { lineChart } from '../svg/line-chart.js';

@@ -1,7 +1,7 @@
 // `ddbench sweep` runs only: latency against throughput, one point per step, per operation (and
 // for all operations together), with the SLO lines and the knee marked, then the steps as a
 // table. "Single-digit milliseconds at any scale" is a curve: this is where it bends.
-import type { Summary, SweepStep, SweepStepStats, SweepSummary } from '../../../types.js';
+import type { Summary, SweepStep, SweepStepStats, SweepSummary } from '../../../summary/model.js';
 import { parseGate } from '../../../gates/parse.js';
 import { kneeLine } from '../../../sweep/format.js';
 import { html } from '../escape.js';

@@ -2,7 +2,8 @@
 // latency p50/p99/max, p99 per operation, achieved vs target throughput, and errors, throttles,
 // retries and conditional failures. Phase starts are marked and warm-up phases shaded, so a
 // spike can be placed in its phase at a glance.
-import type { IntervalSummary, Summary } from '../../../types.js';
+import type { IntervalSummary } from '../../../recorder/shapes.js';
+import type { Summary } from '../../../summary/model.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
 import { formatSec } from '../format.js';

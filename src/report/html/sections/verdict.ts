@@ -1,7 +1,7 @@
 // First screen: what was run, the PASS/FAIL banner (gates decide it, as they decide the exit
 // code), the single-digit-millisecond verdict per operation, each gate with its reason, and the
 // warnings that change how to read the numbers (incomplete run, saturated generator).
-import type { Summary } from '../../../types.js';
+import type { Summary } from '../../../summary/model.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
 import { count, formatMs, METRIC_LABEL, msFromUs, pct } from '../format.js';

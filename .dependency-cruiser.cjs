@@ -66,7 +66,7 @@ module.exports = {
       comment:
         'report/ renders from the summary model alone, so a report can be regenerated from summary.json: ' +
         'it may use the model (types, summary/), the comparison computed from two summaries (compare/), ' +
-        'the gate grammar, prices, the histogram codec and the sweep table format; nothing that runs a benchmark.',
+        'the gate grammar, prices, the recorder summary shapes and histogram codec, and the sweep table format; nothing that runs a benchmark.',
       from: { path: '^src/report/' },
       to: {
         path: '^src/',
@@ -76,7 +76,7 @@ module.exports = {
           '^src/compare/',
           '^src/gates/',
           '^src/pricing/',
-          '^src/recorder/histogram\\.ts$',
+          '^src/recorder/(histogram|shapes)\\.ts$',
           '^src/sweep/format\\.ts$',
           '^src/(types|errors|version)\\.ts$',
         ],

@@ -2,24 +2,17 @@
 // file differs from what this would write.
 
 import { mkdir, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioJsonSchema } from './json-schema.js';
+import { SCHEMA_DIR } from '../paths.js';
 
 /** The schema file's text, exactly as committed. */
 export function scenarioJsonSchemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 }
 
-/** The repository root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-
-export const SCHEMA_FILE = join(repoRoot(), 'schema', 'scenario.schema.json');
+export const SCHEMA_FILE = join(SCHEMA_DIR, 'scenario.schema.json');
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await mkdir(dirname(SCHEMA_FILE), { recursive: true });

@@ -4,13 +4,13 @@
 // Objects do not forbid additional properties: later versions may add fields, never remove them.
 
 import { writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { SCHEMA_FILE as SCENARIO_SCHEMA_FILE } from '../scenario/write-json-schema.js';
+import { SCHEMA_DIR } from '../paths.js';
 import { SummarySchema } from './model.js';
 
-export const SUMMARY_SCHEMA_FILE = join(dirname(SCENARIO_SCHEMA_FILE), 'summary.schema.json');
+export const SUMMARY_SCHEMA_FILE = join(SCHEMA_DIR, 'summary.schema.json');
 
 export function summaryJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(SummarySchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;

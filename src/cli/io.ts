@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline/promises';
 import { UsageError } from '../errors.js';
 import { durationToMs } from '../grammar/duration.js';
-import type { EngineIO } from '../engine/run.js';
+import type { EngineIO } from '../engine/io.js';
 import { RunControl } from '../engine/run-state.js';
 import { redactSecrets } from '../safety/redact.js';
 

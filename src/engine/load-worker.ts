@@ -1,21 +1,16 @@
-// A load worker thread: its own workload stream, driver and scheduler, with its share of the
-// rate. It records nothing itself: samples go to the recording thread in packed batches, so
-// the run's histograms are built exactly once, from every sample.
+// A load worker thread: one lane (src/engine/lane.ts) with its own workload stream and driver,
+// and its share of the rate. It records nothing itself: samples go to the recording thread in
+// packed batches, so the run's histograms are built exactly once, from every sample.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../types.js';
 import { createWorkload } from '../workload/index.js';
 import { createDriver } from '../drivers/index.js';
 import type { DriverKind, DriverOptions } from '../drivers/index.js';
-import type { LoadHooks } from '../scheduler/load.js';
-import { FLOW_ERRORS_PRINTED, scriptLane } from './script-lane.js';
-import { runOpenLoop } from '../scheduler/open-loop.js';
-import { runClosedLoop } from '../scheduler/closed-loop.js';
-import { sharePhases, splitEvenly } from '../scheduler/share.js';
+import { FLOW_ERRORS_PRINTED } from './script-lane.js';
 import { encode } from '../recorder/histogram.js';
 import { SampleBatcher } from './sample-codec.js';
-import { plannedLane } from '../shard/shard.js';
 import { monitorThread } from './health.js';
-import { CRASHED, guardDriver } from './guard.js';
+import { laneConcurrency, runLane } from './lane.js';
 
 export interface WorkerInput {
   scenario: Scenario;
@@ -52,13 +47,9 @@ async function main(input: WorkerInput): Promise<void> {
   const { scenario, index, count } = input;
   const monitor = monitorThread(`load worker ${index + 1}/${count}`);
   const workload = createWorkload(scenario, { stream: `worker:${index}/${count}`, ...(input.shard ? { shard: input.shard } : {}) });
-  const concurrency = Math.max(1, splitEvenly(scenario.concurrency, index, count));
   let stopRequested = false;
-  // a driver that throws stops this worker (it drains and reports) and, through the recording thread, the run
-  const driver = guardDriver(createDriver(input.driverKind, { ...input.driverOptions, concurrency }), (e) => {
-    stopRequested = true;
-    post({ type: 'failed', message: `driver failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
-  });
+  // the driver is built (and the SDK client with it) before the clock starts
+  const driver = createDriver(input.driverKind, { ...input.driverOptions, concurrency: laneConcurrency(scenario, index, count) });
   const batcher = new SampleBatcher(new Map(workload.operationNames.map((n, i) => [n, i])));
   const flush = () => {
     if (batcher.size === 0) return;
@@ -74,32 +65,38 @@ async function main(input: WorkerInput): Promise<void> {
       if (m.type === 'start') resolve(BigInt(m.originNs!));
     });
   });
-  // the clock object reads the origin when it arrives; a script's module loads before `ready`
+  // the clock object reads the origin when it arrives: the lane is built (a script's module
+  // loaded) before `ready`, and the schedule starts once the origin is known
   let originNs = 0n;
   const clock = { nowUs: () => Number((process.hrtime.bigint() - originNs) / 1000n) };
-  const flowLane = scenario.script ? await scriptLane(scenario, { workload, driver, clock, onSample: (s) => onSample(s), onFlowError: (m) => onFlowError(m), stream: `worker:${index}/${count}${input.shard ? `:shard:${input.shard.index}` : ''}` }) : undefined;
-  post({ type: 'ready' });
-  originNs = await origin;
-  const onSample = (s: import('../types.js').Sample) => (s.result === CRASHED ? undefined : batcher.add(s));
   let flowErrors = 0;
-  const onFlowError = (message: string) => {
-    if (++flowErrors <= FLOW_ERRORS_PRINTED) post({ type: 'flow-error', message });
-  };
-  const lane = flowLane === undefined ? undefined : flowLane;
-  const hooks = (lane?.hooks ?? { next: () => workload.next(), execute: driver.execute.bind(driver), onSample }) as LoadHooks<{ op: string }>;
-  const phases = sharePhases(scenario.phases, index, count);
-  const onPhase = (i: number, nowUs: number) => {
-    lane?.onPhase(i);
-    if (index === 0) post({ type: 'phase', index: i, nowUs });
-  };
-  const shouldStop = () => stopRequested;
-  const stats =
-    scenario.mode === 'open'
-      ? await runOpenLoop({ phases: plannedLane(phases, input.shard, index, count), concurrency, clock, drainMs: input.drainMs, shouldStop, onPhase }, hooks)
-      : await runClosedLoop({ phases, defaultWorkers: splitEvenly(scenario.concurrency, index, count), clock, shouldStop, onPhase }, hooks);
+  const { stats } = await runLane({
+    scenario,
+    index,
+    count,
+    ...(input.shard ? { shard: input.shard } : {}),
+    workload,
+    scriptStream: `worker:${index}/${count}${input.shard ? `:shard:${input.shard.index}` : ''}`,
+    onFlowError: (message) => (++flowErrors <= FLOW_ERRORS_PRINTED ? post({ type: 'flow-error', message }) : undefined),
+    driver,
+    clock,
+    whenBuilt: async () => {
+      post({ type: 'ready' });
+      originNs = await origin;
+    },
+    drainMs: input.drainMs,
+    shouldStop: () => stopRequested,
+    onSample: (s) => batcher.add(s),
+    // one worker reports phase starts for all: they share the run clock and the plan
+    onPhase: (i, nowUs) => (index === 0 ? post({ type: 'phase', index: i, nowUs }) : undefined),
+    // a driver that throws stops this worker (it drains and reports) and, through the recording thread, the run
+    onCrash: (e) => {
+      stopRequested = true;
+      post({ type: 'failed', message: `driver failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
+    },
+  });
   clearInterval(timer);
   flush();
-  await driver.close();
   post({
     type: 'done',
     stats: { sendLagUs: encode(stats.sendLagUs), queuedOps: stats.queuedOps, maxQueueDepth: stats.maxQueueDepth, droppedOps: stats.droppedOps, completedOps: stats.completedOps },

@@ -2,7 +2,8 @@
 import { availableParallelism } from 'node:os';
 import type { PhaseSpec, Scenario } from '../types.js';
 import type { ShardInfo } from '../summary/model.js';
-import { applyShard } from '../shard/shard.js';
+import { applyShard } from '../scheduler/share.js';
+import { workloadShard } from '../shard/shard.js';
 
 export interface PlanOverrides {
   /** total length of the measured (non-warm-up) phases; each keeps its share */
@@ -14,7 +15,7 @@ export interface PlanOverrides {
   randomSeed?: number;
   /** drop warm-up phases */
   noWarmup?: boolean;
-  /** --shard i/n: this process runs 1/n of the (overridden) load; see src/shard/shard.ts */
+  /** --shard i/n: this process runs 1/n of the (overridden) load; see src/scheduler/share.ts */
   shard?: ShardInfo;
 }
 
@@ -42,7 +43,7 @@ export function applyOverrides(scenario: Scenario, o: PlanOverrides): Scenario {
     ...(scenario.seed && o.seedItems !== undefined ? { seed: { ...scenario.seed, items: o.seedItems } } : {}),
   };
   // --rate and --concurrency are the whole run's: the shard takes its share of them
-  return applyShard(planned, o.shard);
+  return applyShard(planned, workloadShard(o.shard));
 }
 
 /** Requests the run will send (open loop: exact; closed loop: unknown, so null), for confirmations. */

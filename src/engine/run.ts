@@ -21,6 +21,9 @@ import { UsageError } from '../errors.js';
 import { applyOverrides, autoWorkers, expectedRequests, plannedDurationMs } from './plan.js';
 import type { PlanOverrides } from './plan.js';
 import { executeLoad } from './load.js';
+import type { EngineIO } from './io.js';
+
+export type { EngineIO } from './io.js';
 import { buildSummary } from '../summary/summary.js';
 import { captureEnvironment } from '../summary/environment.js';
 import { writeSummaryFile } from '../summary/file.js';
@@ -35,7 +38,8 @@ import { writeComparisonHtml } from '../report/html/compare-file.js';
 import { renderJunit, writeJunitFile } from '../report/junit.js';
 import { renderMarkdown, writeMarkdownOutputs } from '../report/markdown.js';
 import { shardLabel, workloadShard } from '../shard/shard.js';
-import { seedShare, setupDoneMessage, tableRoleProblem } from '../shard/table.js';
+import { setupDoneMessage, tableRoleProblem } from '../shard/table.js';
+import { seedShare } from '../scheduler/share.js';
 import { parseAbortRules } from '../abort/parse.js';
 import type { AbortRule } from '../abort/parse.js';
 import { estimateCost, formatCostEstimate } from './estimate.js';
@@ -89,14 +93,6 @@ export interface RunController {
   finish(summary: Summary): Summary;
   /** the console report, instead of the per-operation table */
   format?(summary: Summary): string;
-}
-
-export interface EngineIO {
-  out(text: string): void;
-  err(text: string): void;
-  isTTY: boolean;
-  /** asks a yes/no question on a terminal; absent when there is none */
-  confirm?: (question: string) => Promise<boolean>;
 }
 
 export interface RunResult {
@@ -187,7 +183,7 @@ async function runOnTarget(
     ({ created } = await prepareTable(client, scenario.table, { reuse: o.reuseTable, runId, log }));
     let seedStats: Summary['seed'];
     if (scenario.seed && scenario.seed.items > 0 && !o.reuseTable && !o.control.stopping) {
-      const seedItems = seedShare(scenario.seed.items, o.shard);
+      const seedItems = seedShare(scenario.seed.items, workloadShard(o.shard));
       log(`seeding ${seedItems} items into ${scenario.table.name}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count}'s share)` : ''}...`);
       seedStats = await seedTable(client, scenario.table.name, workload.seedItems(), seedItems, {
         keyAttributes: [scenario.table.partitionKey.name, ...(scenario.table.sortKey ? [scenario.table.sortKey.name] : [])],

@@ -6,7 +6,8 @@
 //  - adds `sweep` to the summary, with the knee, and decides `pass` (finish).
 import type { PhaseSnapshot, Scenario } from '../types.js';
 import type { Summary, SweepStep, SweepSummary } from '../summary/model.js';
-import type { EngineIO, RunController } from './run.js';
+import type { RunController } from './run.js';
+import type { EngineIO } from './io.js';
 import type { RunControl } from './run-state.js';
 import { UsageError } from '../errors.js';
 import { evaluateStep, formatRate, stopReasonFor, sweepVerdict } from '../sweep/evaluate.js';

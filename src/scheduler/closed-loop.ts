@@ -5,11 +5,15 @@ import type { Clock } from './clock.js';
 import type { PhaseSpec } from '../types.js';
 import type { LoadHooks, LoadStats } from './load.js';
 import { newLoadStats } from './load.js';
+import { realTimers, sleep } from './timers.js';
+import type { Timers } from './timers.js';
 
 export interface ClosedLoopOptions {
   phases: PhaseSpec[];
   defaultWorkers: number;
   clock: Clock;
+  /** default: Node's timers (think time) */
+  timers?: Timers;
   shouldStop(): boolean;
   onPhase?(index: number, nowUs: number): void;
 }
@@ -17,6 +21,7 @@ export interface ClosedLoopOptions {
 export async function runClosedLoop<W extends { op: string }>(opts: ClosedLoopOptions, hooks: LoadHooks<W>): Promise<LoadStats> {
   const stats = newLoadStats();
   const { clock } = opts;
+  const timers = opts.timers ?? realTimers;
   for (let phaseIndex = 0; phaseIndex < opts.phases.length; phaseIndex++) {
     if (opts.shouldStop()) break;
     const phase = opts.phases[phaseIndex]!;
@@ -32,7 +37,7 @@ export async function runClosedLoop<W extends { op: string }>(opts: ClosedLoopOp
         const result = await hooks.execute(request);
         hooks.onSample({ op: request.op, phaseIndex, intendedStartUs: sentUs, sentUs, endUs: clock.nowUs(), result });
         stats.completedOps++;
-        if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+        if (thinkMs > 0) await sleep(timers, thinkMs * 1000);
       }
     };
     await Promise.all(Array.from({ length: workers }, worker));

@@ -35,11 +35,3 @@ export function newLoadStats(): LoadStats {
     completedOps: 0,
   };
 }
-
-/**
- * Sleep on a timer (1 ms resolution). Never a setImmediate spin: a spin burns a whole core
- * waiting for sub-millisecond deadlines, which the open loop instead sends a little early.
- */
-export function sleepUs(us: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.floor(us / 1000))));
-}

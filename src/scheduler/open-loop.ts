@@ -6,7 +6,9 @@ import type { Clock } from './clock.js';
 import type { PlannedPhase } from './arrivals.js';
 import { intendedUs, plannedArrivals, arrivalsBy } from './arrivals.js';
 import type { LoadHooks, LoadStats } from './load.js';
-import { newLoadStats, sleepUs } from './load.js';
+import { newLoadStats } from './load.js';
+import { realTimers, sleep } from './timers.js';
+import type { Timers } from './timers.js';
 
 /** Node's timers resolve to 1 ms: operations due sooner than this are sent at once. */
 const EARLY_SEND_US = 1000;
@@ -15,6 +17,8 @@ export interface OpenLoopOptions {
   phases: PlannedPhase[];
   concurrency: number;
   clock: Clock;
+  /** default: Node's timers */
+  timers?: Timers;
   /** how long after the last phase's end queued operations may still be sent; the rest are dropped */
   drainMs: number;
   shouldStop(): boolean;
@@ -23,6 +27,7 @@ export interface OpenLoopOptions {
 
 export async function runOpenLoop<W extends { op: string }>(opts: OpenLoopOptions, hooks: LoadHooks<W>): Promise<LoadStats> {
   const { phases, concurrency, clock } = opts;
+  const timers = opts.timers ?? realTimers;
   const stats = newLoadStats();
   const planned = phases.map(plannedArrivals);
   const scheduleEndUs = phases.length > 0 ? phases[phases.length - 1]!.endUs : 0;
@@ -49,9 +54,9 @@ export async function runOpenLoop<W extends { op: string }>(opts: OpenLoopOption
   };
   const waitForCompletion = (timeoutUs = Infinity) =>
     new Promise<void>((resolve) => {
-      const timer = Number.isFinite(timeoutUs) ? setTimeout(resolve, Math.ceil(timeoutUs / 1000)) : undefined;
+      const cancel = Number.isFinite(timeoutUs) ? timers.after(timeoutUs, resolve) : undefined;
       wake = () => {
-        if (timer) clearTimeout(timer);
+        cancel?.();
         resolve();
       };
     });
@@ -72,7 +77,7 @@ export async function runOpenLoop<W extends { op: string }>(opts: OpenLoopOption
     const nowUs = clock.nowUs();
     if (plannedUs - nowUs >= EARLY_SEND_US) {
       // sleep on a timer, waking a little early: timers fire late, never early
-      await sleepUs(plannedUs - nowUs - EARLY_SEND_US / 2);
+      await sleep(timers, plannedUs - nowUs - EARLY_SEND_US / 2);
       continue;
     }
     // Within the timer's resolution an operation goes now rather than spin the CPU on a

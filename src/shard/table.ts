@@ -6,7 +6,6 @@
 //   and the user deletes the table when all shards are done. Shards never race to create or
 //   delete one table, and no shard deletes it under the others' feet.
 import type { ShardInfo } from '../summary/model.js';
-import { splitEvenly } from '../scheduler/share.js';
 
 const EMBEDDED_TARGETS = new Set(['', 'local', 'dynalite', 'dynamodb-local']);
 
@@ -38,11 +37,6 @@ export function tableRoleProblem(o: TableRoleOptions): string | undefined {
     );
   }
   return undefined;
-}
-
-/** Items shard i of n seeds: the same share the workload makes (keys k % n === i - 1). */
-export function seedShare(items: number, shard: ShardInfo | undefined): number {
-  return shard === undefined ? items : splitEvenly(items, shard.index - 1, shard.count);
 }
 
 /** What --setup-only prints when the table is ready. */

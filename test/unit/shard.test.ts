@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyShard, parseShard, plannedLane, shardFrom, shardLabel, workloadShard } from '../../src/shard/shard.js';
-import { seedShare, tableRoleProblem } from '../../src/shard/table.js';
+import { parseShard, shardFrom, shardLabel, workloadShard } from '../../src/shard/shard.js';
+import { tableRoleProblem } from '../../src/shard/table.js';
 import { applyOverrides } from '../../src/engine/plan.js';
 import { createWorkload } from '../../src/workload/index.js';
 import { intendedUs, plannedArrivals } from '../../src/scheduler/arrivals.js';
-import { sharePhases } from '../../src/scheduler/share.js';
+import { applyShard, plannedLane, seedShare, sharePhases } from '../../src/scheduler/share.js';
 import { UsageError } from '../../src/errors.js';
 import type { PhaseSpec } from '../../src/types.js';
 import { gamingScenario } from './workload-fixture.js';
@@ -34,12 +34,12 @@ test('--shard falls back to $DDBENCH_SHARD, and the flag wins over it', () => {
 
 test('a shard takes 1/n of every phase rate and a share of the concurrency that adds up to the whole', () => {
   const scenario = gamingScenario();
-  const shares = [1, 2, 3].map((index) => applyShard({ ...scenario, concurrency: 64 }, { index, count: 3 }));
+  const shares = [1, 2, 3].map((index) => applyShard({ ...scenario, concurrency: 64 }, workloadShard({ index, count: 3 })));
   assert.deepEqual(shares.map((s) => s.concurrency), [22, 21, 21]);
   for (const s of shares) {
     s.phases.forEach((p, k) => assert.equal(p.rateOpsPerSec, scenario.phases[k]!.rateOpsPerSec! / 3));
   }
-  assert.equal(applyShard(scenario, { index: 1, count: 1 }), scenario);
+  assert.equal(applyShard(scenario, workloadShard({ index: 1, count: 1 })), scenario);
 });
 
 test('--rate and --concurrency are the whole run: the shard divides them after they apply', () => {
@@ -92,7 +92,7 @@ test('the shards seed every item of the scenario exactly once between them', () 
   const keys: number[] = [];
   for (let index = 1; index <= 4; index++) {
     const items = [...createWorkload(scenario, { shard: workloadShard({ index, count: 4 })!, now: () => 0 }).seedItems()];
-    assert.equal(items.length, seedShare(402, { index, count: 4 }));
+    assert.equal(items.length, seedShare(402, workloadShard({ index, count: 4 })));
     keys.push(...playersOf(items));
   }
   assert.deepEqual(keys.sort((a, b) => a - b), Array.from({ length: 402 }, (_, i) => i));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSweepController } from '../../src/engine/sweep-controller.js';
 import { kneeLine, formatSweepReport } from '../../src/sweep/format.js';
-import type { EngineIO } from '../../src/engine/run.js';
+import type { EngineIO } from '../../src/engine/io.js';
 import { RunControl } from '../../src/engine/run-state.js';
 import type { Summary } from '../../src/summary/model.js';
 import { UsageError } from '../../src/errors.js';

@@ -23,7 +23,7 @@ export interface FlowLaneInput {
 
 export interface FlowLane {
   hooks: LoadHooks<FlowStart>;
-  /** call on every phase start, so steps are recorded in the phase they ran in */
+  /** call on every phase start: a flow and its steps are recorded in the phase it started in */
   onPhase(index: number): void;
   operationNames: string[];
 }
@@ -38,7 +38,8 @@ export function createFlowLane(input: FlowLaneInput): FlowLane {
     scenario: input.scenario,
     flows: input.flows,
     pick,
-    env: { driver: input.driver, clock: input.clock, draws: input.workload.flowDraws(), onStep: input.onSample, phaseIndex: () => phaseIndex, sleep: input.sleep ?? timerSleep },
+    env: { driver: input.driver, clock: input.clock, draws: input.workload.flowDraws(), onStep: input.onSample, sleep: input.sleep ?? timerSleep },
+    phaseIndex: () => phaseIndex,
     ...(input.onFlowError ? { onFlowError: input.onFlowError } : {}),
   });
   return {

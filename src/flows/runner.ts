@@ -17,6 +17,8 @@ export interface FlowStart {
   /** the flow's operation name, `flow:<name>` */
   op: string;
   fn: FlowFn;
+  /** the phase the flow was started in: its steps are recorded there too, so a phase's flows and steps match */
+  phaseIndex: number;
 }
 
 export interface FlowRunner {
@@ -31,7 +33,9 @@ export interface FlowRunnerOptions {
   flows: Map<string, FlowFn>;
   /** picks flows (its own stream, so flows and their draws do not shift each other) */
   pick: Rng;
-  env: Omit<StepEnv, 'tables' | 'table'>;
+  env: Omit<StepEnv, 'tables' | 'table' | 'phaseIndex'>;
+  /** the scheduler's current phase (flows are picked as they start) */
+  phaseIndex(): number;
   /** told of every flow error (the engine prints the first few) */
   onFlowError?(message: string): void;
 }
@@ -45,21 +49,26 @@ export function createFlowRunner(opts: FlowRunnerOptions): FlowRunner {
     return { op: `${FLOW_PREFIX}${f.name}`, fn, weight: f.weight };
   });
   const totalWeight = entries.reduce((s, e) => s + e.weight, 0);
-  const env: StepEnv = { ...opts.env, table: opts.scenario.table.name, tables: new Set([opts.scenario.table.name]) };
+  const tables = new Set([opts.scenario.table.name]);
   return {
     operationNames: script.flows.map((f) => `${FLOW_PREFIX}${f.name}`),
     next(): FlowStart {
       let r = opts.pick.nextFloat() * totalWeight;
+      let chosen = entries[entries.length - 1]!;
       for (const e of entries) {
-        if (r < e.weight) return e;
+        if (r < e.weight) {
+          chosen = e;
+          break;
+        }
         r -= e.weight;
       }
-      return entries[entries.length - 1]!;
+      return { op: chosen.op, fn: chosen.fn, phaseIndex: opts.phaseIndex() };
     },
     async execute(start: FlowStart): Promise<OpResult> {
       const totals: StepTotals = { steps: 0, consumedRcu: 0, consumedWcu: 0 };
       const base = { attempts: 1, retryDelayMs: 0, throttledAttempts: 0 };
       try {
+        const env: StepEnv = { ...opts.env, table: opts.scenario.table.name, tables, phaseIndex: () => start.phaseIndex };
         await start.fn(createFlowContext(env, totals));
         return { kind: 'ok', ...base, consumedRcu: totals.consumedRcu, consumedWcu: totals.consumedWcu };
       } catch (error) {

@@ -99,7 +99,7 @@ test('report.html of a real run renders in Chromium from disk, with and without 
         await page.mouse.move(chart.x + chart.width * 0.6, chart.y + chart.height / 2);
         const tip = page.locator('#latency-over-time .tip');
         assert.ok(await tip.isVisible(), 'hover read-out shows');
-        assert.match(await tip.innerText(), /\d+s\n[^]*p99: [\d.]+ ms/);
+        assert.match(await tip.innerText(), /\d+s\n[^]*p99: [\d.,]+ ms/);
         await page.mouse.move(0, 0);
         await mkdir(join(ROOT, 'reports'), { recursive: true });
         await page.screenshot({ path: join(ROOT, 'reports', 'report-browser-test.png'), fullPage: true });

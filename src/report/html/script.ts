@@ -10,7 +10,7 @@ function yAt(subs,px){for(var i=0;i<subs.length;i++){var s=subs[i];if(s.length==
 for(var j=1;j<s.length;j++){var a=s[j-1],b=s[j];if(a[0]<=px&&px<=b[0])return b[0]===a[0]?Math.max(a[1],b[1]):a[1]+(b[1]-a[1])*(px-a[0])/(b[0]-a[0]);}}return null;}
 function fmtX(kind,v){if(kind==='nines'){var p=100*(1-Math.pow(10,-v));return 'p'+(p>=99?p.toFixed(Math.min(6,Math.max(1,Math.floor(v)-1))):p.toFixed(1));}
 var s=Math.round(v);return s<60?s+'s':Math.floor(s/60)+'m'+String(s%60).padStart(2,'0')+'s';}
-function fmtY(kind,v){return kind==='ms'?(v<1?v.toFixed(3):v.toPrecision(3))+' ms':(v<10?v.toFixed(2):v.toFixed(0));}
+function fmtY(kind,v){return kind==='ms'?(v<1?v.toFixed(3):v<1000?v.toPrecision(3):Math.round(v).toLocaleString('en-US'))+' ms':(v<10?v.toFixed(2):v.toFixed(0));}
 document.querySelectorAll('svg[data-tip]').forEach(function(svg){
 var xs=scale(svg.getAttribute('data-x')),ys=scale(svg.getAttribute('data-y')),kinds=svg.getAttribute('data-tip').split(' ');
 var lines=[].slice.call(svg.querySelectorAll('path.line')).map(function(p){return{name:p.querySelector('title').textContent,cls:p.getAttribute('class'),subs:subpaths(p)};});

@@ -1,10 +1,9 @@
-// Every type shared between ddbench's stages lives here, so that the one-way flow
-// scenario -> workload -> scheduler -> driver -> recorder -> summary -> gates -> report
-// is visible in one file. Stages import types from here, never from each other's internals.
+// The contract between ddbench's stages, and only that: the scenario model, the Request a workload
+// makes, the outcome (OpResult) a driver returns, the Driver itself, the Sample the scheduler
+// records, and the target a run is pointed at. Everything else lives with the stage that owns it:
+// the summary.json model in summary/model.ts, the recorder's contract in recorder/types.ts, gates
+// in gates/parse.ts... This file imports nothing, so every stage can depend on it.
 
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { Histogram } from 'hdr-histogram-js';
-import type { IntervalSummary } from './recorder/shapes.js';
 
 // ---------------------------------------------------------------------------
 // Scenario (the validated, normalised form of a scenario file)
@@ -69,19 +68,25 @@ export interface KeySpaceSpec {
 export type Template = string | number | boolean | null | Template[] | { [name: string]: Template };
 export type TemplateMap = Record<string, Template>;
 
-export type OpType =
-  | 'GetItem'
-  | 'PutItem'
-  | 'UpdateItem'
-  | 'DeleteItem'
-  | 'Query'
-  | 'Scan'
-  | 'BatchGetItem'
-  | 'BatchWriteItem'
-  | 'TransactWriteItems'
-  | 'TransactGetItems';
+/** Every DynamoDB operation a scenario can name. */
+export const OP_TYPES = [
+  'GetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'Query',
+  'Scan',
+  'BatchGetItem',
+  'BatchWriteItem',
+  'TransactWriteItems',
+  'TransactGetItems',
+] as const;
 
-export type TransactItemType = 'Put' | 'Update' | 'Delete' | 'ConditionCheck' | 'Get';
+export const TRANSACT_ITEM_TYPES = ['Put', 'Update', 'Delete', 'ConditionCheck', 'Get'] as const;
+
+export type OpType = (typeof OP_TYPES)[number];
+
+export type TransactItemType = (typeof TRANSACT_ITEM_TYPES)[number];
 
 /** One element of a TransactWriteItems / TransactGetItems operation. */
 export interface TransactItemSpec {
@@ -204,16 +209,10 @@ export interface ScenarioProblem {
   message: string;
 }
 
-export type LoadResult =
-  | { ok: true; scenario: Scenario; source: unknown }
-  | { ok: false; problems: ScenarioProblem[] };
-
 // ---------------------------------------------------------------------------
 // Workload -> driver: a request is plain DynamoDB low-level API input (the JSON
 // protocol's shape), so any driver (SDK, raw HTTP, DAX) can execute it.
 // ---------------------------------------------------------------------------
-
-export type AttributeMap = Record<string, AttributeValue>;
 
 export interface Request {
   /** operation name from the scenario (`get-profile`) */
@@ -320,95 +319,4 @@ export interface Sample {
   /** when the outcome came back */
   endUs: number;
   result: OpResult;
-}
-
-// ---------------------------------------------------------------------------
-// Recorder contract (implemented in src/recorder/, used by the engine)
-// ---------------------------------------------------------------------------
-
-export interface RecorderOptions {
-  operations: string[];
-  phases: PhaseSpec[];
-  /** closed loop has no target arrival rate (interval targetRateOpsPerSec = 0); default 'open' */
-  mode?: 'open' | 'closed';
-  /** length of one interval (default 1000 ms) */
-  intervalMs?: number;
-  /** wall-clock epoch ms at load start (run clock 0), for the .hlog StartTime header */
-  startEpochMs: number;
-  /** receives each line of the HdrHistogram interval log (.hlog) as intervals close, without its newline */
-  hlogSink?: (line: string) => void;
-  /**
-   * Called once per phase, in phase order, when the phase has ended (the next one started, or
-   * the load finished) and every operation it planned has been recorded. A sweep judges its steps here.
-   */
-  onPhaseEnd?: (snapshot: PhaseSnapshot) => void;
-  /** operations each phase's schedule plans (open loop), so onPhaseEnd waits for a phase's last ones */
-  plannedPhaseCounts?: readonly number[];
-}
-
-/** One phase as recorded when it ended (RecorderOptions.onPhaseEnd). The histograms are live: read them in the callback. */
-export interface PhaseSnapshot {
-  index: number;
-  actualDurationMs: number;
-  latency: Record<string, Histogram>;
-  service: Record<string, Histogram>;
-  counts: Record<string, OpCounters>;
-  /** operations recorded in the phase */
-  count: number;
-  /** operations its schedule planned (open loop); a smaller `count` means the phase was cut short */
-  plannedCount?: number;
-  /** operations sent more than `lateSendUs` after their intended start: they waited for a free slot, or the generator was late */
-  lateSends: number;
-  lateSendUs: number;
-}
-
-/** What the recorder holds when the run ends: the input of buildSummary(). */
-export interface RecordedRun {
-  /** run clock of the first and last sample / finish call (µs) */
-  durationUs: number;
-  phases: {
-    /** measured duration of the phase (ms); shorter than planned when interrupted */
-    actualDurationMs: number;
-    /** per operation, all outcomes together (µs) */
-    latency: Record<string, Histogram>;
-    service: Record<string, Histogram>;
-    counts: Record<string, OpCounters>;
-  }[];
-  intervals: IntervalSummary[];
-}
-
-export interface OpCounters {
-  count: number;
-  outcomes: Partial<Record<OutcomeKind, number>>;
-  errorNames: Record<string, number>;
-  retries: number;
-  retryDelayMs: number;
-  throttledAttempts: number;
-  consumedRcu: number;
-  consumedWcu: number;
-}
-
-// ---------------------------------------------------------------------------
-// Gates
-// ---------------------------------------------------------------------------
-
-export type GateComparator = '<' | '<=' | '>' | '>=';
-
-/**
- * A parsed gate. `latency`/`service` compare a statistic of the latency (from intended start)
- * or service-time histogram; `errors`/`throttles`/`conditional_failures` a percentage of count;
- * `rate` achieved ops/s; `count` the operation count.
- */
-export interface Gate {
-  expr: string;
-  /** operation name; undefined means all operations together (summary.total) */
-  operation?: string;
-  metric: 'latency' | 'service' | 'errors' | 'throttles' | 'conditional_failures' | 'rate' | 'count';
-  /** latency / service only: a percentile in (0, 100], or max / mean / min */
-  stat?: number | 'max' | 'mean' | 'min';
-  comparator: GateComparator;
-  /** threshold in `unit` */
-  threshold: number;
-  /** 'us' | 'ms' | 's' for latency, '%' for percentages, 'ops/s' for rate, '' for count */
-  unit: string;
 }

@@ -2,7 +2,7 @@
 // intervals its recorder closes (see src/engine/load.ts); the unit tests feed fabricated ones.
 // Each rule keeps a streak: consecutive intervals in which its condition held. The rule fires
 // when the streak covers its `for` window. Semantics of empty intervals: see parse.ts.
-import type { Gate } from '../types.js';
+import type { Gate } from '../gates/parse.js';
 import type { IntervalSummary } from '../recorder/shapes.js';
 import type { AbortRule } from './parse.js';
 import { compare } from '../gates/evaluate.js';

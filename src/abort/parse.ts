@@ -27,7 +27,7 @@
  * clock), while for `unreachable` it counts as a second with no success. `rate` always has a
  * value (0 in an empty interval).
  */
-import type { Gate } from '../types.js';
+import type { Gate } from '../gates/parse.js';
 import { parseGate } from '../gates/parse.js';
 import { durationToMs } from '../grammar/duration.js';
 

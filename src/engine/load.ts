@@ -3,7 +3,8 @@
 // own health. With --workers N > 1 the lanes run in N worker threads (src/engine/worker-pool.ts),
 // each with 1/N of the rate, and this thread only records (every sample, into one recorder).
 import { FLOW_OP_PREFIX } from '../types.js';
-import type { PhaseSnapshot, RecordedRun, Scenario } from '../types.js';
+import type { Scenario } from '../types.js';
+import type { PhaseSnapshot, RecordedRun } from '../recorder/types.js';
 import type { GeneratorHealth } from '../summary/model.js';
 import type { Workload } from '../workload/index.js';
 import type { DriverKind, DriverOptions } from '../drivers/index.js';

@@ -3,7 +3,8 @@
 // Every exit path (success, gate failure, bad input, runtime error, interrupt) stops what it started.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { PhaseSnapshot, Scenario } from '../types.js';
+import type { Scenario } from '../types.js';
+import type { PhaseSnapshot } from '../recorder/types.js';
 import type { RunningEndpoint } from '../endpoints/running.js';
 import type { Summary } from '../summary/model.js';
 import { formatProblems } from '../scenario/load.js';

@@ -4,7 +4,8 @@
 //  - judges each step as soon as its phase has ended and its operations are back, and stops the
 //    run at the first step that breaks a bound: a planned stop, not an interruption (onPhaseEnd),
 //  - adds `sweep` to the summary, with the knee, and decides `pass` (finish).
-import type { PhaseSnapshot, Scenario } from '../types.js';
+import type { Scenario } from '../types.js';
+import type { PhaseSnapshot } from '../recorder/types.js';
 import type { Summary, SweepStep, SweepSummary } from '../summary/model.js';
 import type { RunController } from './run.js';
 import type { EngineIO } from './io.js';

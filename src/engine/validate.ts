@@ -1,7 +1,7 @@
 // Everything `ddbench validate` and `ddbench run` check before touching a target: the file's
 // shape and meaning (src/scenario), then that every template and request compiles (src/workload).
 // Scenario scripts (.ts/.js/.mjs) are loaded as modules; their flows come back beside the model.
-import type { LoadResult } from '../types.js';
+import type { LoadResult } from '../scenario/load.js';
 import type { FlowFn } from '../flows/api.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { isScriptFile, loadScenarioModule } from '../scenario/module.js';

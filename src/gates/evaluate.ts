@@ -1,6 +1,6 @@
 // Gate evaluation: pure, on the summary alone (measured phases only), so gates can be
 // re-checked later from summary.json.
-import type { Gate } from '../types.js';
+import type { Gate } from './parse.js';
 import type { GateResult, OperationSummary, Summary } from '../summary/model.js';
 import type { Percentiles } from '../recorder/shapes.js';
 import { decode } from '../recorder/histogram.js';

@@ -27,7 +27,26 @@
  * `get-profile.service.p99 < 5ms`, `errors < 0.1%`, `throttles < 1%`, `throughput >= 250`.
  * Operation names may contain '-' and '.': the longest known name followed by '.' wins.
  */
-import type { Gate, GateComparator } from '../types.js';
+export type GateComparator = '<' | '<=' | '>' | '>=';
+
+/**
+ * A parsed gate. `latency`/`service` compare a statistic of the latency (from intended start)
+ * or service-time histogram; `errors`/`throttles`/`conditional_failures` a percentage of count;
+ * `rate` achieved ops/s; `count` the operation count.
+ */
+export interface Gate {
+  expr: string;
+  /** operation name; undefined means all operations together (summary.total) */
+  operation?: string;
+  metric: 'latency' | 'service' | 'errors' | 'throttles' | 'conditional_failures' | 'rate' | 'count';
+  /** latency / service only: a percentile in (0, 100], or max / mean / min */
+  stat?: number | 'max' | 'mean' | 'min';
+  comparator: GateComparator;
+  /** threshold in `unit` */
+  threshold: number;
+  /** 'us' | 'ms' | 's' for latency, '%' for percentages, 'ops/s' for rate, '' for count */
+  unit: string;
+}
 
 export type ParseGateResult = { ok: true; gate: Gate } | { ok: false; message: string };
 

@@ -1,5 +1,6 @@
 // Operation counters: everything about a set of operations that is a sum, not a distribution.
-import type { OpCounters, OpResult } from '../types.js';
+import type { OpResult } from '../types.js';
+import type { OpCounters } from './types.js';
 
 export function newCounters(): OpCounters {
   return { count: 0, outcomes: {}, errorNames: {}, retries: 0, retryDelayMs: 0, throttledAttempts: 0, consumedRcu: 0, consumedWcu: 0 };

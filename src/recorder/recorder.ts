@@ -18,7 +18,8 @@
 // Phase ends (options.onPhaseEnd): each phase is handed over once it has ended and its planned
 // operations are all recorded (see phase-ends.ts), so a sweep can judge a step while the next runs.
 import type { Histogram } from 'hdr-histogram-js';
-import type { OpCounters, PhaseSnapshot, RecordedRun, RecorderOptions, Sample } from '../types.js';
+import type { Sample } from '../types.js';
+import type { OpCounters, PhaseSnapshot, RecordedRun, RecorderOptions } from './types.js';
 import type { IntervalSummary } from './shapes.js';
 import { isFlowOp } from '../types.js';
 import { countResult, newCounters } from './counters.js';

@@ -6,13 +6,17 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { parseGate, type GateParser } from '../gates/parse.js';
-import type { LoadResult, ScenarioProblem } from '../types.js';
+import type { Scenario, ScenarioProblem } from '../types.js';
 import { checkScenario } from './check.js';
 import { defaultMessage, formatPath, issuesToProblems, type RawProblem } from './issues.js';
 import { lineAt } from './lines.js';
 import { normaliseScenario } from './normalise.js';
 import { ScenarioFileSchema } from './schema.js';
 import { MAX_ATTRIBUTE_DEPTH, MAX_FILE_DEPTH, tooDeep } from './depth.js';
+
+export type LoadResult =
+  | { ok: true; scenario: Scenario; source: unknown }
+  | { ok: false; problems: ScenarioProblem[] };
 
 export async function loadScenarioFile(path: string): Promise<LoadResult> {
   let text: string;

@@ -6,7 +6,7 @@
 // JSON Schema (input side) without transforms.
 
 import { z } from 'zod';
-import type { Template } from '../types.js';
+import { OP_TYPES, TRANSACT_ITEM_TYPES, type Template } from '../types.js';
 import { DURATION_PATTERN } from '../grammar/duration.js';
 import { LIMITS, LIMIT_TEXT } from './limits.js';
 
@@ -19,20 +19,7 @@ export const KEY_SPACE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const VALUE_PLACEHOLDER_PATTERN = /^:[A-Za-z0-9_]+$/;
 export const NAME_PLACEHOLDER_PATTERN = /^#[A-Za-z0-9_]+$/;
 
-export const OP_TYPES = [
-  'GetItem',
-  'PutItem',
-  'UpdateItem',
-  'DeleteItem',
-  'Query',
-  'Scan',
-  'BatchGetItem',
-  'BatchWriteItem',
-  'TransactWriteItems',
-  'TransactGetItems',
-] as const;
-
-export const TRANSACT_ITEM_TYPES = ['Put', 'Update', 'Delete', 'ConditionCheck', 'Get'] as const;
+export { OP_TYPES, TRANSACT_ITEM_TYPES };
 
 /** Accepted spellings of distributions; normalise.ts maps the aliases to the canonical name. */
 export const DISTRIBUTION_NAMES = [

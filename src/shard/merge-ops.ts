@@ -1,6 +1,6 @@
 // Exact merges of the summary's parts: histograms are decoded from their encodings and added
 // (percentiles are read from the sum, never averaged), counters and rates are added. Pure.
-import type { OpCounters } from '../types.js';
+import type { OpCounters } from '../recorder/types.js';
 import type { GeneratorHealth, OperationSummary, PhaseOperationSummary, PhaseSummary, Summary } from '../summary/model.js';
 import { decode, mergeInto, newHistogram, percentiles, encode } from '../recorder/histogram.js';
 import type { Histogram } from '../recorder/histogram.js';

@@ -3,8 +3,8 @@
 // concurrency and of the key space (workload shard i-1 of n: keys k with k % n === i-1), with
 // its arrivals offset so that n shards started together interleave like one scheduler's; that
 // arithmetic is the scheduler's (src/scheduler/share.ts). Here: the shard's identity. Pure.
-import type { ShardInfo } from '../summary/model.js';
-import type { Shard } from '../workload/index.js';
+import { shardInfo, type ShardInfo } from '../summary/model.js';
+import { shardOf, type Shard } from '../workload/index.js';
 import { UsageError } from '../errors.js';
 
 /** The environment variable `--shard` falls back to (e.g. set from a pod's index). */
@@ -19,7 +19,7 @@ export function parseShard(text: string | undefined, source = '--shard'): ShardI
   const count = Number(m[2]);
   if (count < 1) throw new UsageError(`${source} ${text}: the shard count must be at least 1`);
   if (index < 1 || index > count) throw new UsageError(`${source} ${text}: the shard index must be between 1 and ${count} (shards are numbered from 1)`);
-  return { index, count };
+  return shardInfo(index, count);
 }
 
 /** `--shard` if given, else $DDBENCH_SHARD. */
@@ -34,5 +34,5 @@ export function shardLabel(shard: ShardInfo): string {
 
 /** The workload's (0-based) view of a shard. */
 export function workloadShard(shard: ShardInfo | undefined): Shard | undefined {
-  return shard === undefined ? undefined : { index: shard.index - 1, count: shard.count };
+  return shard === undefined ? undefined : shardOf(shard.index - 1, shard.count);
 }

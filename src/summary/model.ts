@@ -60,10 +60,17 @@ const PhaseSummarySchema = z.object({
 });
 export type PhaseSummary = z.infer<typeof PhaseSummarySchema>;
 
+// Branded: the workload's 0-based Shard (src/workload/keyspace.ts) cannot be passed for it.
 export const ShardInfoSchema = z
   .object({ index: countSchema, count: countSchema })
-  .describe('one shard of a multi-machine run: `--shard 3/20` is { index: 3, count: 20 } (1-based, as the flag)');
+  .describe('one shard of a multi-machine run: `--shard 3/20` is { index: 3, count: 20 } (1-based, as the flag)')
+  .brand<'ShardInfo (1-based)'>();
 export type ShardInfo = z.infer<typeof ShardInfoSchema>;
+
+/** Shard `index` of `count`, 1-based as the --shard flag and summary.json write it. */
+export function shardInfo(index: number, count: number): ShardInfo {
+  return { index, count } as ShardInfo;
+}
 
 const MergeInfoSchema = z
   .object({

@@ -2,7 +2,8 @@
 // by adding counts (exact); percentiles are only ever read from a combined histogram.
 import type { Histogram } from 'hdr-histogram-js';
 import { EXPECTED_OUTCOMES } from '../types.js';
-import type { OpCounters, OutcomeKind } from '../types.js';
+import type { OutcomeKind } from '../types.js';
+import type { OpCounters } from '../recorder/types.js';
 import type { OperationSummary } from './model.js';
 import { mergeCounters, newCounters } from '../recorder/counters.js';
 import { encode, mergeInto, newHistogram, percentiles } from '../recorder/histogram.js';

@@ -5,7 +5,8 @@
 //   phases[] lists every phase, warm-up included and flagged.
 // - Rates divide by the phases' measured durations (shorter than planned when interrupted).
 // - `pass` is true when every gate passes (true with no gates). The verdict is informational.
-import type { RecordedRun, Scenario, TargetInfo } from '../types.js';
+import type { Scenario, TargetInfo } from '../types.js';
+import type { RecordedRun } from '../recorder/types.js';
 import type { GeneratorHealth, OperationSummary, PhaseSummary, ShardInfo, Summary } from './model.js';
 import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';

@@ -8,7 +8,8 @@
 //  - keeping up: achieved / target at least minAchievedPct, and at most maxLateSendsPct of the
 //    operations sent more than 5 ms after their intended start (the target held every slot, or
 //    the load generator itself fell behind: either way this rate is not being delivered).
-import type { Gate, PhaseSnapshot } from '../types.js';
+import type { Gate } from '../gates/parse.js';
+import type { PhaseSnapshot } from '../recorder/types.js';
 import type { SweepStep, SweepStepStats, SweepSummary } from '../summary/model.js';
 import { evaluateGate } from '../gates/evaluate.js';
 import { addMeasured, errorCount, newMeasured, operationSummary } from '../summary/operation.js';

@@ -1,6 +1,7 @@
 // What a sweep will do: the command line's flags over the scenario's `sweep:` block over the
 // defaults, checked all at once (every problem in one UsageError, exit 2, nothing started).
-import type { Gate, SweepSpec } from '../types.js';
+import type { SweepSpec } from '../types.js';
+import type { Gate } from '../gates/parse.js';
 import { parseGate } from '../gates/parse.js';
 import { UsageError } from '../errors.js';
 import { formatStepRule, MAX_STEPS, parseStepRule, sweepRates } from './steps.js';

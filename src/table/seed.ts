@@ -5,7 +5,7 @@
 
 import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { RuntimeError } from '../errors.js';
-import type { AttributeMap } from '../types.js';
+import type { AttributeMap } from '../workload/attributes.js';
 
 export interface SeedOptions {
   /** batches in flight, default 8 */

@@ -1,7 +1,10 @@
 // Plain values -> DynamoDB AttributeValues, and the size DynamoDB charges for an item.
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { AttributeMap, KeyType } from '../types.js';
+import type { KeyType } from '../types.js';
+
+/** An item or key in the DynamoDB JSON protocol's shape, as the workload makes it. */
+export type AttributeMap = Record<string, AttributeValue>;
 
 const encoder = new TextEncoder();
 

@@ -6,7 +6,7 @@
 // smaller batch rather than an endless loop).
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { AttributeMap } from '../types.js';
+import type { AttributeMap } from './attributes.js';
 import type { EvalContext } from './context.js';
 import type { MapFn } from './template.js';
 

@@ -7,15 +7,16 @@
 // shift another's. The seed pass and the run share the `.seq` counters, so inserts during the
 // run continue after the seeded keys (and `latest` favours them).
 
-import type { AttributeMap, KeyType, Request, Scenario, ScenarioProblem } from '../types.js';
+import type { KeyType, Request, Scenario, ScenarioProblem } from '../types.js';
+import type { AttributeMap } from './attributes.js';
 import { EvalContext } from './context.js';
-import { KeySpace, type Shard } from './keyspace.js';
+import { KeySpace, WHOLE, type Shard } from './keyspace.js';
 import { compileOperation, type RequestEnv, type RequestFn } from './requests.js';
 import { Rng } from './rng.js';
 import { compileMap } from './template.js';
 
 export { estimateItemBytes } from './attributes.js';
-export type { Shard } from './keyspace.js';
+export { shardOf, WHOLE, type Shard } from './keyspace.js';
 
 export interface WorkloadOptions {
   /** defaults to scenario.randomSeed */
@@ -76,7 +77,7 @@ function shardProblems(shard: Shard | undefined): ScenarioProblem[] {
 export function compileWorkload(scenario: Scenario, opts: WorkloadOptions = {}): CompileResult {
   const problems = shardProblems(opts.shard);
   if (problems.length > 0) return { ok: false, problems };
-  const shard = opts.shard ?? { index: 0, count: 1 };
+  const shard = opts.shard ?? WHOLE;
   const now = opts.now ?? Date.now;
   let root = new Rng(opts.seed ?? scenario.randomSeed);
   // Each shard gets its own streams, so n machines do not pick operations in lockstep.

@@ -12,10 +12,22 @@ import type { KeySpaceSpec } from '../types.js';
 import type { Rng } from './rng.js';
 import { createDistribution, type KeyDistribution } from './distributions.js';
 
-export interface Shard {
-  index: number;
-  count: number;
+declare const zeroBased: unique symbol;
+
+/**
+ * Shard `index` of `count`, 0-based (index in [0, count)): the workload's view. Branded, so the
+ * 1-based ShardInfo of the --shard flag and summary.json cannot be passed for it by mistake;
+ * make one with shardOf() (or workloadShard() from a ShardInfo).
+ */
+export type Shard = { readonly index: number; readonly count: number; readonly [zeroBased]: true };
+
+/** The 0-based shard `index` of `count`. */
+export function shardOf(index: number, count: number): Shard {
+  return { index, count } as Shard;
 }
+
+/** The whole key space: one shard. */
+export const WHOLE: Shard = shardOf(0, 1);
 
 export class KeySpace {
   /** keys this shard owns */
@@ -31,7 +43,7 @@ export class KeySpace {
   constructor(
     readonly name: string,
     private readonly spec: KeySpaceSpec,
-    shard: Shard = { index: 0, count: 1 },
+    shard: Shard = WHOLE,
   ) {
     this.stride = shard.count;
     this.offset = shard.index;

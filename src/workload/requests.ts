@@ -2,7 +2,8 @@
 // Everything that does not change between requests (TableName, expressions, names, Limit...)
 // is assembled once; per request only the key, item and expression values are made.
 
-import type { AttributeMap, KeyType, OperationSpec, Request, TableSpec, TemplateMap, TransactItemSpec } from '../types.js';
+import type { KeyType, OperationSpec, Request, TableSpec, TemplateMap, TransactItemSpec } from '../types.js';
+import type { AttributeMap } from './attributes.js';
 import type { EvalContext } from './context.js';
 import { childPath, compileMap, type MapFn, type TemplateEnv } from './template.js';
 import { batchKeyList, type KeySignature, keySignature } from './batch.js';

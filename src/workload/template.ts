@@ -13,7 +13,8 @@
 //   binary B.
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { AttributeMap, KeyType, ScenarioProblem, Template, TemplateMap } from '../types.js';
+import type { KeyType, ScenarioProblem, Template, TemplateMap } from '../types.js';
+import type { AttributeMap } from './attributes.js';
 import { parsePlaceholders, type PlaceholderPart } from '../grammar/placeholders.js';
 import { GENERATORS, type GeneratorYield } from '../grammar/generator-calls.js';
 import type { EvalContext } from './context.js';

@@ -10,7 +10,8 @@ import { resolveTarget } from '../../src/endpoints/index.js';
 import { UsageError } from '../../src/errors.js';
 import { deleteTableIfOwned, describeTable, prepareTable } from '../../src/table/lifecycle.js';
 import { seedTable } from '../../src/table/seed.js';
-import type { AttributeMap, Driver, TableSpec } from '../../src/types.js';
+import type { Driver, TableSpec } from '../../src/types.js';
+import type { AttributeMap } from '../../src/workload/attributes.js';
 import type { RunningEndpoint } from '../../src/endpoints/running.js';
 import { pidAlive, portBindable, portOf, waitFor } from './endpoints-process-helpers.js';
 

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import type { BatchWriteItemCommand, DynamoDBClient, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { RuntimeError } from '../../src/errors.js';
 import { backoffMs, batcher, itemBytes, seedTable } from '../../src/table/seed.js';
-import type { AttributeMap } from '../../src/types.js';
+import type { AttributeMap } from '../../src/workload/attributes.js';
 
 function* numbered(n: number, pad = 0): Generator<AttributeMap> {
   for (let i = 0; i < n; i++) yield { pk: { S: `k${i}` }, body: { S: 'x'.repeat(pad) } };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseGate } from '../../src/gates/parse.js';
-import type { Gate } from '../../src/types.js';
+import type { Gate } from '../../src/gates/parse.js';
 
 const OPS = ['get-profile', 'submit-score', 'top-10', 'v1.read'];
 

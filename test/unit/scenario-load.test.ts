@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { formatProblems, loadScenarioFile, parseScenarioText } from '../../src/scenario/load.js';
-import type { LoadResult, Scenario, ScenarioProblem } from '../../src/types.js';
+import type { Scenario, ScenarioProblem } from '../../src/types.js';
+import type { LoadResult } from '../../src/scenario/load.js';
 
 // works whether the test runs from test/unit or dist/test/unit
 function repoRoot(): string {

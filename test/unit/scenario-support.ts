@@ -1,7 +1,8 @@
 // Shared by the scenario check tests: a small valid scenario and helpers that load a variant of it.
 import assert from 'node:assert/strict';
 import { formatProblems, parseScenarioText } from '../../src/scenario/load.js';
-import type { LoadResult, Scenario } from '../../src/types.js';
+import type { Scenario } from '../../src/types.js';
+import type { LoadResult } from '../../src/scenario/load.js';
 
 export type Obj = Record<string, unknown>;
 

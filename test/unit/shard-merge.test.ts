@@ -12,6 +12,7 @@ import type { Scenario } from '../../src/types.js';
 import type { GeneratorHealth } from '../../src/summary/model.js';
 import { Recorder } from '../../src/recorder/recorder.js';
 import { OPS, sample, scenarioFixture, summaryInput } from './summary-fixture.js';
+import { shardInfo } from '../../src/summary/model.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -43,7 +44,7 @@ function makeShard(index: number, count: number, o: { offsetMs?: number; scenari
   const input = summaryInput(recorder.finish(6_000_000), scenario);
   const summary = buildSummary({
     ...input,
-    shard: { index, count },
+    shard: shardInfo(index, count),
     complete: o.complete ?? true,
     ...(o.complete === false ? { stopReason: 'interrupted (SIGINT)' } : {}),
     generator: { ...input.generator, ...o.generator },

@@ -9,13 +9,15 @@ import { applyShard, plannedLane, seedShare, sharePhases } from '../../src/sched
 import { UsageError } from '../../src/errors.js';
 import type { PhaseSpec } from '../../src/types.js';
 import { gamingScenario } from './workload-fixture.js';
+import { shardInfo } from '../../src/summary/model.js';
+import { shardOf } from '../../src/workload/index.js';
 
 test('--shard i/n is 1-based and parses to { index, count }', () => {
   assert.deepEqual(parseShard('3/20'), { index: 3, count: 20 });
   assert.deepEqual(parseShard(' 1 / 1 '), { index: 1, count: 1 });
   assert.equal(parseShard(undefined), undefined);
-  assert.equal(shardLabel({ index: 3, count: 20 }), 'shard3of20');
-  assert.deepEqual(workloadShard({ index: 3, count: 20 }), { index: 2, count: 20 });
+  assert.equal(shardLabel(shardInfo(3, 20)), 'shard3of20');
+  assert.deepEqual(workloadShard(shardInfo(3, 20)), { index: 2, count: 20 });
 });
 
 test('--shard rejects a 0 index, an index past the count, a zero count and other shapes', () => {
@@ -34,16 +36,16 @@ test('--shard falls back to $DDBENCH_SHARD, and the flag wins over it', () => {
 
 test('a shard takes 1/n of every phase rate and a share of the concurrency that adds up to the whole', () => {
   const scenario = gamingScenario();
-  const shares = [1, 2, 3].map((index) => applyShard({ ...scenario, concurrency: 64 }, workloadShard({ index, count: 3 })));
+  const shares = [1, 2, 3].map((index) => applyShard({ ...scenario, concurrency: 64 }, workloadShard(shardInfo(index, 3))));
   assert.deepEqual(shares.map((s) => s.concurrency), [22, 21, 21]);
   for (const s of shares) {
     s.phases.forEach((p, k) => assert.equal(p.rateOpsPerSec, scenario.phases[k]!.rateOpsPerSec! / 3));
   }
-  assert.equal(applyShard(scenario, workloadShard({ index: 1, count: 1 })), scenario);
+  assert.equal(applyShard(scenario, workloadShard(shardInfo(1, 1))), scenario);
 });
 
 test('--rate and --concurrency are the whole run: the shard divides them after they apply', () => {
-  const planned = applyOverrides(gamingScenario(), { rateOpsPerSec: 2000, concurrency: 40, noWarmup: true, shard: { index: 4, count: 4 } });
+  const planned = applyOverrides(gamingScenario(), { rateOpsPerSec: 2000, concurrency: 40, noWarmup: true, shard: shardInfo(4, 4) });
   assert.equal(Math.max(...planned.phases.map((p) => p.rateOpsPerSec ?? 0)), 500);
   assert.equal(planned.concurrency, 10);
 });
@@ -56,7 +58,7 @@ test('n shards of w workers each interleave into one evenly spaced schedule', ()
   for (let s = 0; s < shards; s++) {
     const shardPhases = sharePhases(phases, s, shards);
     for (let w = 0; w < workers; w++) {
-      const [p] = plannedLane(sharePhases(shardPhases, w, workers), { index: s, count: shards }, w, workers);
+      const [p] = plannedLane(sharePhases(shardPhases, w, workers), shardOf(s, shards), w, workers);
       for (let i = 0; i < plannedArrivals(p!); i++) all.push(intendedUs(p!, i));
     }
   }
@@ -75,7 +77,7 @@ test('no key is drawn by two shards: shard i of n draws only keys k with k % n =
   const n = 4;
   const seen = new Map<number, number>();
   for (let index = 1; index <= n; index++) {
-    const workload = createWorkload(gamingScenario(), { shard: workloadShard({ index, count: n })!, now: () => 0 });
+    const workload = createWorkload(gamingScenario(), { shard: workloadShard(shardInfo(index, n))!, now: () => 0 });
     const players = playersOf(Array.from({ length: 2000 }, () => workload.next()));
     assert.ok(players.length > 1000);
     for (const k of players) {
@@ -91,8 +93,8 @@ test('the shards seed every item of the scenario exactly once between them', () 
   const scenario = { ...gamingScenario(), seed: { ...gamingScenario().seed!, items: 402 } };
   const keys: number[] = [];
   for (let index = 1; index <= 4; index++) {
-    const items = [...createWorkload(scenario, { shard: workloadShard({ index, count: 4 })!, now: () => 0 }).seedItems()];
-    assert.equal(items.length, seedShare(402, workloadShard({ index, count: 4 })));
+    const items = [...createWorkload(scenario, { shard: workloadShard(shardInfo(index, 4))!, now: () => 0 }).seedItems()];
+    assert.equal(items.length, seedShare(402, workloadShard(shardInfo(index, 4))));
     keys.push(...playersOf(items));
   }
   assert.deepEqual(keys.sort((a, b) => a - b), Array.from({ length: 402 }, (_, i) => i));
@@ -100,7 +102,7 @@ test('the shards seed every item of the scenario exactly once between them', () 
 
 test('a shard is deterministic: same shard and seed, same operations; another shard, others', () => {
   const ops = (index: number) => {
-    const w = createWorkload(gamingScenario(), { seed: 7, shard: { index, count: 4 }, now: () => 0 });
+    const w = createWorkload(gamingScenario(), { seed: 7, shard: shardOf(index, 4), now: () => 0 });
     return Array.from({ length: 300 }, () => w.next());
   };
   assert.deepEqual(ops(2), ops(2));
@@ -108,7 +110,7 @@ test('a shard is deterministic: same shard and seed, same operations; another sh
 });
 
 test('shards against a shared target must reuse a table set up once; embedded targets make their own', () => {
-  const shard = { index: 2, count: 4 };
+  const shard = shardInfo(2, 4);
   assert.match(tableRoleProblem({ target: 'aws', shard, reuseTable: false })!, /needs --reuse-table.*--setup-only/);
   assert.match(tableRoleProblem({ target: 'http://10.0.0.5:8000', shard, reuseTable: false })!, /needs --reuse-table/);
   assert.equal(tableRoleProblem({ target: 'aws', shard, reuseTable: true }), undefined);

@@ -1,7 +1,8 @@
 // Shared test fixtures for recorder, summary, gates and report tests: a small scenario,
 // a sample builder and a SummaryInput around a finished Recorder.
 import { Recorder } from '../../src/recorder/recorder.js';
-import type { OpResult, PhaseSpec, RecordedRun, Sample, Scenario } from '../../src/types.js';
+import type { OpResult, PhaseSpec, Sample, Scenario } from '../../src/types.js';
+import type { RecordedRun } from '../../src/recorder/types.js';
 import type { SummaryInput } from '../../src/summary/summary.js';
 import { buildSummary } from '../../src/summary/summary.js';
 import type { Summary } from '../../src/summary/model.js';

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Recorder } from '../../src/recorder/recorder.js';
 import { PhaseEnds } from '../../src/recorder/phase-ends.js';
-import type { PhaseSnapshot, PhaseSpec } from '../../src/types.js';
+import type { PhaseSpec } from '../../src/types.js';
+import type { PhaseSnapshot } from '../../src/recorder/types.js';
 import { sample } from './summary-fixture.js';
 
 const PHASES: PhaseSpec[] = [

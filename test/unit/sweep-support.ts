@@ -3,9 +3,10 @@
 import { newCounters, countResult } from '../../src/recorder/counters.js';
 import { newHistogram, recordUs } from '../../src/recorder/histogram.js';
 import type { Histogram } from '../../src/recorder/histogram.js';
-import type { OpCounters, OutcomeKind, PhaseSnapshot } from '../../src/types.js';
+import type { OutcomeKind } from '../../src/types.js';
+import type { OpCounters, PhaseSnapshot } from '../../src/recorder/types.js';
 import { parseGate } from '../../src/gates/parse.js';
-import type { Gate } from '../../src/types.js';
+import type { Gate } from '../../src/gates/parse.js';
 import { result } from './summary-fixture.js';
 
 export interface OpData {

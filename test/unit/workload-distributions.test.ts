@@ -6,6 +6,7 @@ import { hotspot, latest, scrambledZipfian, sequential, uniform, zipfian } from 
 import type { KeyDistribution } from '../../src/workload/distributions.js';
 import { KeySpace } from '../../src/workload/keyspace.js';
 import { keySpace } from './workload-fixture.js';
+import { shardOf } from '../../src/workload/keyspace.js';
 
 const COUNT = 100_000;
 const DRAWS = 200_000;
@@ -155,7 +156,7 @@ test('shards draw and load disjoint keys that together cover the key space', () 
   const shards = 3;
   const loaded: number[] = [];
   for (let index = 0; index < shards; index++) {
-    const space = new KeySpace('player', keySpace(10, 'uniform'), { index, count: shards });
+    const space = new KeySpace('player', keySpace(10, 'uniform'), shardOf(index, shards));
     const draw = space.drawer(new Rng(index));
     for (let i = 0; i < 200; i++) {
       const k = draw();

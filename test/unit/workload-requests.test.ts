@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AttributeMap, OperationSpec } from '../../src/types.js';
+import type { OperationSpec } from '../../src/types.js';
+import type { AttributeMap } from '../../src/workload/attributes.js';
 import { compileWorkload, createWorkload } from '../../src/workload/index.js';
 import { fixedNow, gamingScenario, keySpace, scenarioWith } from './workload-fixture.js';
+import { shardOf } from '../../src/workload/index.js';
 
 const playerNumber = (key: unknown): number => Number(/^player#(\d+)$/.exec((key as AttributeMap).pk!.S!)![1]);
 
@@ -175,7 +177,7 @@ test('compile problems come back together with paths; createWorkload throws them
 test('shard i of n draws and seeds only the keys k with k % n === i', () => {
   const scenario = gamingScenario();
   scenario.keys.player = keySpace(100000, 'scrambled-zipfian');
-  const w = createWorkload(scenario, { shard: { index: 1, count: 4 }, now: fixedNow });
+  const w = createWorkload(scenario, { shard: shardOf(1, 4), now: fixedNow });
   for (let i = 0; i < 500; i++) assert.equal(playerNumber(w.build('get-profile').input.Key) % 4, 1);
   const seeded = [...w.seedItems()].map(playerNumber);
   assert.equal(seeded.length, 5000);

@@ -1,0 +1,69 @@
+// The recorder's contract with the engine: its options, the phase snapshot a sweep judges, and
+// what it hands to buildSummary when the run ends.
+import type { Histogram } from 'hdr-histogram-js';
+import type { OutcomeKind, PhaseSpec } from '../types.js';
+import type { IntervalSummary } from './shapes.js';
+
+// ---------------------------------------------------------------------------
+
+export interface RecorderOptions {
+  operations: string[];
+  phases: PhaseSpec[];
+  /** closed loop has no target arrival rate (interval targetRateOpsPerSec = 0); default 'open' */
+  mode?: 'open' | 'closed';
+  /** length of one interval (default 1000 ms) */
+  intervalMs?: number;
+  /** wall-clock epoch ms at load start (run clock 0), for the .hlog StartTime header */
+  startEpochMs: number;
+  /** receives each line of the HdrHistogram interval log (.hlog) as intervals close, without its newline */
+  hlogSink?: (line: string) => void;
+  /**
+   * Called once per phase, in phase order, when the phase has ended (the next one started, or
+   * the load finished) and every operation it planned has been recorded. A sweep judges its steps here.
+   */
+  onPhaseEnd?: (snapshot: PhaseSnapshot) => void;
+  /** operations each phase's schedule plans (open loop), so onPhaseEnd waits for a phase's last ones */
+  plannedPhaseCounts?: readonly number[];
+}
+
+/** One phase as recorded when it ended (RecorderOptions.onPhaseEnd). The histograms are live: read them in the callback. */
+export interface PhaseSnapshot {
+  index: number;
+  actualDurationMs: number;
+  latency: Record<string, Histogram>;
+  service: Record<string, Histogram>;
+  counts: Record<string, OpCounters>;
+  /** operations recorded in the phase */
+  count: number;
+  /** operations its schedule planned (open loop); a smaller `count` means the phase was cut short */
+  plannedCount?: number;
+  /** operations sent more than `lateSendUs` after their intended start: they waited for a free slot, or the generator was late */
+  lateSends: number;
+  lateSendUs: number;
+}
+
+/** What the recorder holds when the run ends: the input of buildSummary(). */
+export interface RecordedRun {
+  /** run clock of the first and last sample / finish call (µs) */
+  durationUs: number;
+  phases: {
+    /** measured duration of the phase (ms); shorter than planned when interrupted */
+    actualDurationMs: number;
+    /** per operation, all outcomes together (µs) */
+    latency: Record<string, Histogram>;
+    service: Record<string, Histogram>;
+    counts: Record<string, OpCounters>;
+  }[];
+  intervals: IntervalSummary[];
+}
+
+export interface OpCounters {
+  count: number;
+  outcomes: Partial<Record<OutcomeKind, number>>;
+  errorNames: Record<string, number>;
+  retries: number;
+  retryDelayMs: number;
+  throttledAttempts: number;
+  consumedRcu: number;
+  consumedWcu: number;
+}

@@ -4,7 +4,6 @@
 // the summary.json model in summary/model.ts, the recorder's contract in recorder/types.ts, gates
 // in gates/parse.ts... This file imports nothing, so every stage can depend on it.
 
-
 // ---------------------------------------------------------------------------
 // Scenario (the validated, normalised form of a scenario file)
 // ---------------------------------------------------------------------------

@@ -1,14 +1,31 @@
 // Gate evaluation: pure, on the summary alone (measured phases only), so gates can be
 // re-checked later from summary.json.
 import type { Gate } from './parse.js';
-import type { GateResult, OperationSummary, Summary } from '../summary/model.js';
+import type { GateResult } from './result.js';
 import type { Percentiles } from '../recorder/shapes.js';
 import { decode } from '../recorder/histogram.js';
 import { parseGate } from './parse.js';
 
-export type GateSummary = Omit<Summary, 'gates' | 'pass'>;
+/** What a gate reads of one operation (or all together): a summary's operations and total have it. */
+export interface GateStats {
+  count: number;
+  errors: number;
+  throttles: number;
+  conditionalFailures: number;
+  rateOpsPerSec: number;
+  latencyUs: Percentiles;
+  serviceTimeUs: Percentiles;
+  latencyHistogram: string;
+  serviceTimeHistogram: string;
+}
 
-export function evaluateGates(exprs: string[], summary: GateSummary): GateResult[] {
+/** The part of a summary gates are judged on (measured phases only). */
+export interface GateSubject {
+  operations: Record<string, GateStats>;
+  total: GateStats;
+}
+
+export function evaluateGates(exprs: string[], summary: GateSubject): GateResult[] {
   const operationNames = Object.keys(summary.operations);
   return exprs.map((expr) => {
     const parsed = parseGate(expr, operationNames);
@@ -17,7 +34,7 @@ export function evaluateGates(exprs: string[], summary: GateSummary): GateResult
   });
 }
 
-export function evaluateGate(gate: Gate, summary: Pick<GateSummary, 'operations' | 'total'>): GateResult {
+export function evaluateGate(gate: Gate, summary: GateSubject): GateResult {
   const subject = gate.operation === undefined ? summary.total : summary.operations[gate.operation];
   const who = gate.operation === undefined ? 'the run' : `operation ${gate.operation}`;
   const result = (actual: number | null, why?: string): GateResult => {
@@ -68,7 +85,7 @@ const NAMED_PERCENTILES: ReadonlyMap<number, keyof Percentiles> = new Map([
 ]);
 
 /** The statistic in µs: from the summary's percentiles when it has it (so gates agree with the table), else from the histogram. */
-function statUs(s: OperationSummary, gate: Gate): number {
+function statUs(s: GateStats, gate: Gate): number {
   const p = gate.metric === 'service' ? s.serviceTimeUs : s.latencyUs;
   const stat = gate.stat ?? 'max';
   if (typeof stat === 'string') return p[stat];

@@ -9,9 +9,11 @@
 import { z } from 'zod';
 import { OUTCOME_KINDS, TARGET_KINDS } from '../types.js';
 import { IntervalSummarySchema, PercentilesSchema, countSchema } from '../recorder/shapes.js';
+import { GateResultSchema } from '../gates/result.js';
 
 export { IntervalSummarySchema, PercentilesSchema };
 export type { IntervalSummary, Percentiles } from '../recorder/shapes.js';
+export type { GateResult } from '../gates/result.js';
 
 const OperationSummarySchema = z.object({
   count: countSchema.describe('every finished operation in the measured (non-warm-up) phases, whatever its outcome'),
@@ -100,15 +102,6 @@ const VerdictSchema = z.object({
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-const GateResultSchema = z.object({
-  expr: z.string(),
-  pass: z.boolean(),
-  actual: z.number().nullable().describe("measured value, in the gate's unit (ms for latency, % for rates, ops/s for throughput)"),
-  threshold: z.number(),
-  unit: z.string(),
-  message: z.string(),
-});
-export type GateResult = z.infer<typeof GateResultSchema>;
 
 const SweepStepStatsSchema = z
   .object({ count: countSchema, errors: countSchema, p50Us: z.number(), p99Us: z.number(), p999Us: z.number(), maxUs: z.number() })

@@ -65,6 +65,9 @@ export function assessHealth(threads: ThreadHealth[], stats: LoadStats, totalOps
   if (totalOps > 0 && stats.queuedOps / totalOps > 0.01) {
     warnings.push(`${stats.queuedOps} operations (${((stats.queuedOps / totalOps) * 100).toFixed(1)}%) waited for a free concurrency slot (max queue ${stats.maxQueueDepth}): the target answered slower than rate x concurrency allows; their latency includes the wait (coordinated-omission corrected)`);
   }
+  if (stats.abandonedOps > 0) {
+    warnings.push(`${stats.abandonedOps} operations got no answer within their deadline (or before the run ended) and were abandoned: recorded as timeouts (OperationAbandoned)`);
+  }
   if (stats.droppedOps > 0) {
     warnings.push(`${stats.droppedOps} scheduled operations were never sent: the run ended with every slot still busy`);
   }
@@ -77,6 +80,7 @@ export function assessHealth(threads: ThreadHealth[], stats: LoadStats, totalOps
     maxQueueDepth: stats.maxQueueDepth,
     queuedOps: stats.queuedOps,
     droppedOps: stats.droppedOps,
+    abandonedOps: stats.abandonedOps,
   };
 }
 

@@ -7,10 +7,12 @@ import type { Shard, Workload } from '../workload/index.js';
 import type { LoadHooks } from '../scheduler/load.js';
 import type { Clock } from '../scheduler/clock.js';
 import type { Timers } from '../scheduler/timers.js';
+import { realTimers } from '../scheduler/timers.js';
 import type { LoadStats } from '../scheduler/load.js';
 import { runOpenLoop } from '../scheduler/open-loop.js';
 import { runClosedLoop } from '../scheduler/closed-loop.js';
 import { plannedLane, sharePhases, splitEvenly } from '../scheduler/share.js';
+import { operationDeadlineMs, withDeadline } from './deadline.js';
 import { CRASHED, guardDriver } from './guard.js';
 import { scriptLane } from './script-lane.js';
 
@@ -38,15 +40,34 @@ export interface LaneOptions {
   whenBuilt?(): Promise<void>;
   /** default: Node's timers */
   timers?: Timers;
-  /** how long after the schedule's end queued operations may still be sent (open loop) */
+  /**
+   * how long after the schedule's end queued operations may still be sent (open loop); whatever is
+   * still in flight then is abandoned, so a lane ends by its planned end + drainMs whatever the target does
+   */
   drainMs: number;
-  shouldStop(): boolean;
+  /** default: operationDeadlineMs(scenario.requestTimeoutMs, scenario.retries.maxAttempts) */
+  deadlineMs?: number;
+  /** the run's stop state (a RunControl, or a worker's own): once stopping, nothing more is sent */
+  control: LaneControl;
   /** every measured sample (crashed requests are not samples) */
   onSample(sample: Sample): void;
   onPhase?(index: number, nowUs: number): void;
   /** a driver threw (its contract is to return an outcome): called once, with the first error */
   onCrash(error: unknown): void;
 }
+
+/** What a lane needs of the run's state (RunControl has it). */
+export interface LaneControl {
+  readonly stopping: boolean;
+  onStop(listener: () => void): () => void;
+}
+
+/** After a stop, operations still in flight get this long to answer, then they are abandoned. */
+export const STOP_GRACE_MS = 2000;
+/** A driver's close (its client's sockets) may take this long; a client that hangs is left behind. */
+const CLOSE_BOUND_MS = 1000;
+/** The lane abandons what is in flight just after the open loop's own drain check (1 ms after the deadline). */
+const ABANDON_AFTER_DRAIN_US = 10_000;
 
 export interface LaneResult {
   stats: LoadStats;
@@ -58,13 +79,22 @@ export function laneConcurrency(scenario: Scenario, index: number, count: number
   return Math.max(1, splitEvenly(scenario.concurrency, index, count));
 }
 
+/** When the lane's plan ends on its own clock (open loop: its last arrival's phase end; closed loop: the phases' sum). */
+function planEndUs(scenario: Scenario, phases: ReturnType<typeof plannedLane> | undefined): number {
+  if (phases !== undefined && phases.length > 0) return phases[phases.length - 1]!.endUs;
+  return scenario.phases.reduce((a, p) => a + p.durationMs, 0) * 1000;
+}
+
 export async function runLane(o: LaneOptions): Promise<LaneResult> {
-  const { scenario, index, count } = o;
-  const driver = guardDriver(o.driver, o.onCrash);
+  const { scenario, index, count, clock } = o;
+  const timers = o.timers ?? realTimers;
+  const deadlineMs = o.deadlineMs ?? operationDeadlineMs(scenario.requestTimeoutMs, scenario.retries.maxAttempts);
+  const driver = withDeadline(guardDriver(o.driver, o.onCrash), deadlineMs, clock, timers);
+  const cancels: (() => void)[] = [];
   try {
     const onSample = (s: Sample) => (s.result === CRASHED ? undefined : o.onSample(s));
     const flows = scenario.script
-      ? await scriptLane(scenario, { workload: o.workload, driver, clock: o.clock, onSample, ...(o.onFlowError ? { onFlowError: o.onFlowError } : {}), ...(o.scriptStream !== undefined ? { stream: o.scriptStream } : {}) })
+      ? await scriptLane(scenario, { workload: o.workload, driver, clock, onSample, ...(o.onFlowError ? { onFlowError: o.onFlowError } : {}), ...(o.scriptStream !== undefined ? { stream: o.scriptStream } : {}) })
       : undefined;
     const hooks = (flows?.hooks ?? { next: () => o.workload.next(), execute: driver.execute.bind(driver), onSample }) as LoadHooks<{ op: string }>;
     const onPhase = (i: number, nowUs: number) => {
@@ -73,13 +103,37 @@ export async function runLane(o: LaneOptions): Promise<LaneResult> {
     };
     await o.whenBuilt?.();
     const phases = count > 1 ? sharePhases(scenario.phases, index, count) : scenario.phases;
-    const common = { clock: o.clock, ...(o.timers ? { timers: o.timers } : {}), shouldStop: o.shouldStop, onPhase };
+    const planned = scenario.mode === 'open' ? plannedLane(phases, o.shard, index, count) : undefined;
+    // bounded end: at the drain deadline, or STOP_GRACE_MS after a stop, what is still in flight is abandoned
+    const drainEndUs = planEndUs(scenario, planned) + o.drainMs * 1000 + ABANDON_AFTER_DRAIN_US;
+    cancels.push(timers.after(drainEndUs - clock.nowUs(), () => driver.abandonAll(`still in flight at the drain deadline (${o.drainMs} ms after the schedule): abandoned`)));
+    cancels.push(o.control.onStop(() => cancels.push(timers.after(STOP_GRACE_MS * 1000, () => driver.abandonAll(`still in flight ${STOP_GRACE_MS} ms after the run was stopped: abandoned`)))));
+    const common = { clock, timers, shouldStop: () => o.control.stopping, onPhase };
     const stats =
-      scenario.mode === 'open'
-        ? await runOpenLoop({ ...common, phases: plannedLane(phases, o.shard, index, count), concurrency: laneConcurrency(scenario, index, count), drainMs: o.drainMs }, hooks)
+      planned !== undefined
+        ? await runOpenLoop({ ...common, phases: planned, concurrency: laneConcurrency(scenario, index, count), drainMs: o.drainMs }, hooks)
         : await runClosedLoop({ ...common, phases, defaultWorkers: count > 1 ? splitEvenly(scenario.concurrency, index, count) : scenario.concurrency }, hooks);
+    stats.abandonedOps = driver.abandonedOps;
     return { stats, driverName: driver.name };
   } finally {
-    await driver.close();
+    for (const cancel of cancels) cancel();
+    await closeWithin(driver, timers);
   }
+}
+
+/** Closes the driver, waiting at most CLOSE_BOUND_MS: a client with operations it never settles may never close. */
+function closeWithin(driver: { close(): Promise<void> }, timers: Timers): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const cancel = timers.after(CLOSE_BOUND_MS * 1000, resolve);
+    void driver.close().then(
+      () => {
+        cancel();
+        resolve();
+      },
+      () => {
+        cancel();
+        resolve();
+      },
+    );
+  });
 }

@@ -11,6 +11,7 @@ import { encode } from '../recorder/histogram.js';
 import { SampleBatcher } from './sample-codec.js';
 import { monitorThread } from './health.js';
 import { laneConcurrency, runLane } from './lane.js';
+import { RunControl } from './run-state.js';
 
 export interface WorkerInput {
   scenario: Scenario;
@@ -37,6 +38,7 @@ export interface EncodedStats {
   maxQueueDepth: number;
   droppedOps: number;
   completedOps: number;
+  abandonedOps: number;
 }
 
 const FLUSH_MS = 100;
@@ -47,7 +49,8 @@ async function main(input: WorkerInput): Promise<void> {
   const { scenario, index, count } = input;
   const monitor = monitorThread(`load worker ${index + 1}/${count}`);
   const workload = createWorkload(scenario, { stream: `worker:${index}/${count}`, ...(input.shard ? { shard: input.shard } : {}) });
-  let stopRequested = false;
+  // this worker's view of the run's state: the recording thread says when to stop
+  const control = new RunControl();
   // the driver is built (and the SDK client with it) before the clock starts
   const driver = createDriver(input.driverKind, { ...input.driverOptions, concurrency: laneConcurrency(scenario, index, count) });
   const batcher = new SampleBatcher(new Map(workload.operationNames.map((n, i) => [n, i])));
@@ -61,7 +64,7 @@ async function main(input: WorkerInput): Promise<void> {
   // sends the run clock's origin once every worker is ready, so no arrival is late from birth
   const origin = new Promise<bigint>((resolve) => {
     port.on('message', (m: { type: string; originNs?: string }) => {
-      if (m.type === 'stop') stopRequested = true;
+      if (m.type === 'stop') control.stop('interrupted', 'stopped by the recording thread');
       if (m.type === 'start') resolve(BigInt(m.originNs!));
     });
   });
@@ -85,13 +88,13 @@ async function main(input: WorkerInput): Promise<void> {
       originNs = await origin;
     },
     drainMs: input.drainMs,
-    shouldStop: () => stopRequested,
+    control,
     onSample: (s) => batcher.add(s),
     // one worker reports phase starts for all: they share the run clock and the plan
     onPhase: (i, nowUs) => (index === 0 ? post({ type: 'phase', index: i, nowUs }) : undefined),
     // a driver that throws stops this worker (it drains and reports) and, through the recording thread, the run
     onCrash: (e) => {
-      stopRequested = true;
+      control.stop('crashed', 'driver failed');
       post({ type: 'failed', message: `driver failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
     },
   });
@@ -99,7 +102,7 @@ async function main(input: WorkerInput): Promise<void> {
   flush();
   post({
     type: 'done',
-    stats: { sendLagUs: encode(stats.sendLagUs), queuedOps: stats.queuedOps, maxQueueDepth: stats.maxQueueDepth, droppedOps: stats.droppedOps, completedOps: stats.completedOps },
+    stats: { sendLagUs: encode(stats.sendLagUs), queuedOps: stats.queuedOps, maxQueueDepth: stats.maxQueueDepth, droppedOps: stats.droppedOps, completedOps: stats.completedOps, abandonedOps: stats.abandonedOps },
     health: monitor.finish(),
   });
 }

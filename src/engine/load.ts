@@ -146,7 +146,7 @@ async function loadHere(input: LoadInput, recorder: Recorder, clock: Clock): Pro
     driver: createDriver(input.driverKind, { ...input.driverOptions, concurrency: laneConcurrency(scenario, 0, 1) }),
     clock,
     drainMs: DRAIN_MS,
-    shouldStop: () => control.stopping,
+    control,
     onSample: (s) => recorder.record(s),
     onPhase: (index, nowUs) => recorder.startPhase(index, nowUs),
     onCrash: (e) => requestCrashStop(control, input.io.err, `driver failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),

@@ -69,6 +69,7 @@ export async function startWorkerPool(o: PoolOptions): Promise<WorkerPool> {
             stats.maxQueueDepth += m.stats.maxQueueDepth;
             stats.droppedOps += m.stats.droppedOps;
             stats.completedOps += m.stats.completedOps;
+            stats.abandonedOps += m.stats.abandonedOps;
             threads.push(m.health);
             void worker.terminate();
           } else o.onFailure(`load worker ${index + 1}: ${m.message}`);

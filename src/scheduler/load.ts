@@ -24,6 +24,8 @@ export interface LoadStats {
   maxQueueDepth: number;
   droppedOps: number;
   completedOps: number;
+  /** operations given up past their deadline or at the end of the run (the lane's deadlines, src/engine/deadline.ts) */
+  abandonedOps: number;
 }
 
 export function newLoadStats(): LoadStats {
@@ -33,5 +35,6 @@ export function newLoadStats(): LoadStats {
     maxQueueDepth: 0,
     droppedOps: 0,
     completedOps: 0,
+    abandonedOps: 0,
   };
 }

@@ -119,6 +119,7 @@ export function mergeGenerator(list: GeneratorHealth[], labels: string[]): Gener
     maxQueueDepth: max((g) => g.maxQueueDepth),
     queuedOps: sum((g) => g.queuedOps),
     droppedOps: sum((g) => g.droppedOps),
+    abandonedOps: sum((g) => g.abandonedOps ?? 0),
   };
 }
 

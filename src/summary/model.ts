@@ -92,6 +92,9 @@ const GeneratorHealthSchema = z.object({
   maxQueueDepth: countSchema.describe('largest number of due operations waiting for a free slot'),
   queuedOps: countSchema.describe('operations whose start waited for a free concurrency slot'),
   droppedOps: countSchema.describe('operations never sent because the run ended before a slot freed'),
+  abandonedOps: countSchema
+    .optional()
+    .describe('operations given up without an answer, recorded as timeouts (errorName OperationAbandoned): past their deadline, at the drain deadline or after a stop\'s grace; absent in summaries written before ddbench had deadlines'),
 });
 export type GeneratorHealth = z.infer<typeof GeneratorHealthSchema>;
 

@@ -40,6 +40,7 @@ ${facts([
   ['send lag p99', `${msFromUs(g.sendLagP99Us)} ms (intended start to send, with a free slot)`],
   ['queued for a slot', `${count(g.queuedOps)} operations (deepest queue ${count(g.maxQueueDepth)})`],
   ['never sent', `${count(g.droppedOps)} operations`],
+  ['abandoned (no answer)', `${count(g.abandonedOps ?? 0)} operations`],
   ['warnings', g.warnings.length === 0 ? 'none' : html`<ul>${g.warnings.map((w) => html`<li>${w}</li>`)}</ul>`],
 ])}
 </div>

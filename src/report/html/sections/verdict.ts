@@ -68,6 +68,9 @@ function warnings(s: Summary): Raw {
   } else if (g.warnings.length > 0) {
     out.push(html`<div class="warning"><strong>Generator notes</strong><ul>${g.warnings.map((w) => html`<li>${w}</li>`)}</ul></div>`);
   }
+  if ((g.abandonedOps ?? 0) > 0) {
+    out.push(html`<div class="warning"><strong>${count(g.abandonedOps ?? 0)} operations got no answer and were abandoned</strong>: recorded as timeouts once their deadline passed or the run ended.</div>`);
+  }
   if (g.droppedOps > 0) {
     out.push(html`<div class="warning"><strong>${count(g.droppedOps)} operations were never sent</strong>: the run ended before a concurrency slot freed.</div>`);
   }

@@ -21,8 +21,9 @@ import { registerMerge } from './commands/merge.js';
 import { registerK8s } from './commands/k8s.js';
 import { registerDaxLocal } from './commands/dax-local.js';
 import { registerInit } from './commands/init.js';
+import { registerTrend } from './commands/trend.js';
 
-const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep, registerDaxLocal, registerInit];
+const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep, registerDaxLocal, registerInit, registerTrend];
 
 let signalCount = 0;
 

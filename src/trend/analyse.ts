@@ -23,7 +23,7 @@ export interface TrendOptions {
  * CI machine's run-to-run noise makes of a level (single runs vary far more, but a level is a
  * mean of several). Three runs per level: one slow night never makes a level (or an alarm) alone.
  */
-export const TREND_DEFAULTS: TrendOptions = { minChangePct: 10, pValue: 0.01, permutations: 199, minLevelRuns: 3, seed: 1 };
+export const TREND_DEFAULTS: TrendOptions = { minChangePct: 10, pValue: 0.01, permutations: 999, minLevelRuns: 3, seed: 1 };
 
 export interface Level {
   /** point indexes [from, to) of the series */

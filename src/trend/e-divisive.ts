@@ -50,16 +50,16 @@ interface Candidate {
 export function eDivisive(series: readonly number[], opts: EDivisiveOptions): ChangePoint[] {
   const rng = new Rng(opts.seed);
   const found: ChangePoint[] = [];
-  const distances = distanceMatrix(series);
+  const scratch = new Scratch(series.length);
+  const shuffled = Float64Array.from(series);
   for (;;) {
     const bounds = boundaries(found, series.length);
-    const best = bestCandidate(distances, bounds, opts.minSize);
+    const best = bestCandidate(series, bounds, opts.minSize, scratch);
     if (best === undefined) break;
     let over = 0;
-    const shuffled = series.slice();
     for (let r = 0; r < opts.permutations; r++) {
       shuffleWithin(shuffled, series, bounds, rng);
-      const chance = bestCandidate(distanceMatrix(shuffled), bounds, opts.minSize);
+      const chance = bestCandidate(shuffled, bounds, opts.minSize, scratch);
       if (chance !== undefined && chance.qHat >= best.qHat) over++;
     }
     const pValue = (over + 1) / (opts.permutations + 1);
@@ -75,11 +75,7 @@ function boundaries(found: readonly ChangePoint[], n: number): number[] {
   return [0, ...found.map((c) => c.index), n];
 }
 
-function distanceMatrix(series: readonly number[]): Float64Array[] {
-  return series.map((a) => Float64Array.from(series, (b) => Math.abs(a - b)));
-}
-
-function shuffleWithin(out: number[], series: readonly number[], bounds: readonly number[], rng: Rng): void {
+function shuffleWithin(out: Float64Array, series: readonly number[], bounds: readonly number[], rng: Rng): void {
   for (let k = 0; k + 1 < bounds.length; k++) {
     const start = bounds[k]!;
     const end = bounds[k + 1]!;
@@ -94,45 +90,56 @@ function shuffleWithin(out: number[], series: readonly number[], bounds: readonl
   }
 }
 
-function bestCandidate(d: readonly Float64Array[], bounds: readonly number[], minSize: number): Candidate | undefined {
+/** One flat buffer for the column prefix sums, reused by every search (a permutation test runs thousands). */
+class Scratch {
+  readonly prefix: Float64Array;
+  constructor(readonly n: number) {
+    this.prefix = new Float64Array(n * (n + 1));
+  }
+}
+
+function bestCandidate(x: ArrayLike<number>, bounds: readonly number[], minSize: number, scratch: Scratch): Candidate | undefined {
   let best: Candidate | undefined;
   for (let k = 0; k + 1 < bounds.length; k++) {
-    const c = bestSplit(d, bounds[k]!, bounds[k + 1]!, minSize);
+    const c = bestSplit(x, bounds[k]!, bounds[k + 1]!, minSize, scratch);
     if (c !== undefined && (best === undefined || c.qHat > best.qHat)) best = c;
   }
   return best;
 }
 
 /**
- * The best split of [start, end) in O(len^2): X = [start, tau), Y = [tau, kappa). Sums grow by
- * one row or column at a time: colSum(c, from, to) = sum of d[j][c] for j in [from, to).
+ * The best split of [start, end) in O(len^2): X = [start, tau), Y = [tau, kappa), kappa free
+ * as in the paper (a change followed by another inside the interval is still found). Sums grow
+ * by one point at a time from column prefix sums: P(c, r) = sum of |x_j - x_c| for j in [start, r).
  */
-export function bestSplit(d: readonly Float64Array[], start: number, end: number, minSize: number): Candidate | undefined {
+export function bestSplit(x: ArrayLike<number>, start: number, end: number, minSize: number, scratch = new Scratch(x.length)): Candidate | undefined {
   const len = end - start;
   if (len < 2 * minSize) return undefined;
-  // prefix[c][r - start] = sum of d[j][c] for j in [start, r)
-  const prefix: Float64Array[] = [];
-  for (let c = start; c < end; c++) {
-    const col = new Float64Array(len + 1);
-    for (let r = start; r < end; r++) col[r - start + 1] = col[r - start]! + d[r]![c]!;
-    prefix.push(col);
+  const stride = len + 1;
+  const prefix = scratch.prefix;
+  for (let c = 0; c < len; c++) {
+    const xc = x[start + c]!;
+    const base = c * stride;
+    prefix[base] = 0;
+    for (let r = 0; r < len; r++) prefix[base + r + 1] = prefix[base + r]! + Math.abs(x[start + r]! - xc);
   }
-  const colSum = (c: number, from: number, to: number) => prefix[c - start]![to - start]! - prefix[c - start]![from - start]!;
+  // relative indexes from here on: X = [0, t), Y = [t, k)
+  const colSum = (c: number, from: number, to: number) => prefix[c * stride + to]! - prefix[c * stride + from]!;
   let best: Candidate | undefined;
   let withinX = 0;
-  for (let tau = start + 1; tau <= end - minSize; tau++) {
-    withinX += colSum(tau - 1, start, tau - 1);
-    const n = tau - start;
+  for (let t = 1; t <= len - minSize; t++) {
+    withinX += colSum(t - 1, 0, t - 1);
+    const n = t;
     if (n < minSize) continue;
     let between = 0;
     let withinY = 0;
-    for (let kappa = tau + 1; kappa <= end; kappa++) {
-      between += colSum(kappa - 1, start, tau);
-      withinY += colSum(kappa - 1, tau, kappa - 1);
-      const m = kappa - tau;
+    for (let k = t + 1; k <= len; k++) {
+      between += colSum(k - 1, 0, t);
+      withinY += colSum(k - 1, t, k - 1);
+      const m = k - t;
       if (m < minSize) continue;
       const q = (2 / (m + n)) * between - (n > 1 ? (2 * m * withinX) / ((m + n) * (n - 1)) : 0) - (m > 1 ? (2 * n * withinY) / ((m + n) * (m - 1)) : 0);
-      if (best === undefined || q > best.qHat) best = { index: tau, qHat: q };
+      if (best === undefined || q > best.qHat) best = { index: start + t, qHat: q };
     }
   }
   return best;

@@ -4,11 +4,11 @@
 // warning (their numbers describe part of a load); runs of different scenarios are refused.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readSummaryFile } from '../../compare/load-summary.js';
+import { readSummaryFile, SUMMARY_FILE } from '../../summary/file.js';
 import { UsageError } from '../../errors.js';
 import type { TrendRun } from '../../trend/series.js';
 
-const SUMMARY = 'summary.json';
+const SUMMARY = SUMMARY_FILE;
 
 export async function summaryFiles(arg: string): Promise<string[]> {
   let info;

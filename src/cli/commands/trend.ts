@@ -8,7 +8,7 @@ import { parsePercent } from '../../compare/options.js';
 import { UsageError } from '../../errors.js';
 import { writeHtmlFile } from '../../report/html/file.js';
 import { REPORT_FILE } from '../../report/html/file.js';
-import { renderTrendPage } from '../../report/html/trend.js';
+import { relativeHref, renderTrendPage } from '../../report/html/trend.js';
 import { writeJunitFile } from '../../report/junit.js';
 import { writeMarkdownOutputs } from '../../report/markdown.js';
 import { formatTrendConsole } from '../../report/trend-console.js';
@@ -64,7 +64,7 @@ export function registerTrend(y: Argv): Argv {
       const from = path.dirname(path.resolve(out));
       const reportHref = (r: { dir: string }) => {
         if (!existsSync(path.join(r.dir, REPORT_FILE))) return undefined;
-        return path.relative(from, path.join(r.dir, REPORT_FILE)).split(path.sep).map(encodeURIComponent).join('/');
+        return relativeHref(from, path.join(r.dir, REPORT_FILE));
       };
       io.out(`trend: ${await writeHtmlFile(out, renderTrendPage(result, { reportHref, version: VERSION }))}\n`);
       if (a.junit !== undefined) io.out(`junit: ${await writeJunitFile(a.junit, renderTrendJunit(result))}\n`);

@@ -2,6 +2,7 @@
 // no script, nothing fetched) for `ddbench trend`: the result, the changes newest first, one
 // chart per operation and metric with every run as a point, the detected levels drawn as dashed
 // lines and each change point marked, and the runs with links to their own report.html. Pure.
+import path from 'node:path';
 import { changesNewestFirst, formatMetric, formatP, formatPct, seriesName } from '../../trend/trend.js';
 import type { ChangeRow, TrendResult } from '../../trend/trend.js';
 import type { SeriesTrend } from '../../trend/analyse.js';
@@ -19,6 +20,14 @@ export interface TrendPageOptions {
   /** link from trend.html to a run's report.html, or undefined when the run has none */
   reportHref(run: TrendRun): string | undefined;
   version: string;
+}
+
+/**
+ * A relative link from the folder of trend.html to a file, each path segment percent-encoded, so a
+ * folder named `javascript:x` or `a#b` stays a relative path and never becomes a scheme or a fragment.
+ */
+export function relativeHref(fromDir: string, file: string): string {
+  return path.relative(fromDir, file).split(path.sep).map(encodeURIComponent).join('/');
 }
 
 export function renderTrendPage(result: TrendResult, opts: TrendPageOptions): string {

@@ -1,7 +1,7 @@
 // From a history of summaries (oldest first) to the series `trend` judges: per operation its
 // p50, p99, p99.9, error rate and achieved throughput, and for sweeps the knee. A run that lacks
 // a value (an operation it did not have, a sweep without a knee) leaves a gap, not a zero.
-import type { Summary } from '../types.js';
+import type { Summary } from '../summary/model.js';
 
 export const METRICS = ['p50', 'p99', 'p999', 'errors', 'throughput', 'knee'] as const;
 export type MetricName = (typeof METRICS)[number];

@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { ROOT, runCli } from '../support/cli.js';
-import type { Summary } from '../../src/types.js';
+import type { Summary } from '../../src/summary/model.js';
 import { analyseTrend } from '../../src/trend/trend.js';
 import { TREND_DEFAULTS } from '../../src/trend/analyse.js';
 import { relativeHref, renderTrendPage } from '../../src/report/html/trend.js';

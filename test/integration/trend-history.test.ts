@@ -1,5 +1,5 @@
 // `ddbench trend` over a real history: fourteen short real runs of one scenario against the fake
-// DynamoDB endpoint, whose answers take 1-2 ms for the first ten runs and 80-90 ms from the
+// DynamoDB endpoint, whose answers take 1-2 ms for the first ten runs and 150-160 ms from the
 // eleventh on (set through its control API between runs: the target got slower, as after a bad
 // deploy). Then the command as a nightly job calls it: exit 1 naming the first slow run, exit 0
 // over the calm runs alone, the same answer whatever the argument order, JUnit, Markdown and
@@ -9,6 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { ROOT, runCli } from '../support/cli.js';
 import type { CliResult } from '../support/cli.js';
 import { startFakeDynamo } from '../support/endpoints.js';
@@ -42,8 +44,9 @@ before(async () => {
   endpoint = await startFakeDynamo(['--latency-ms', '1-2']);
   mkdirSync(history);
   for (let i = 1; i <= CALM + SLOW; i++) {
-    // far above what a busy shared machine adds to a 1-2 ms answer (p50 up to ~20 ms seen here)
-    if (i === CALM + 1) await setLatency([80, 90]);
+    // far above what a busy shared machine adds to a 1-2 ms answer (p50 up to ~20 ms seen here at
+    // a load average of 10; at 24 the harness itself added a second, and no test can see a step then)
+    if (i === CALM + 1) await setLatency([150, 160]);
     const dir = join(history, `night-${String(i).padStart(2, '0')}`);
     await run(dir);
     (i <= CALM ? calmDirs : slowDirs).push(dir);
@@ -82,6 +85,15 @@ test('a history whose latency stepped up fails, naming the first slow run', { ti
   assert.equal(readFileSync(stepSummary, 'utf8'), `# earlier step\n${md}\n`);
   const page = readFileSync(join(work.dir, 'out/trend.html'), 'utf8');
   assert.match(page, /<a href="\.\.\/history\/night-11\/report\.html">report\.html<\/a>/);
+  // a picture of this real history's trend.html for the README (reports/ is not committed)
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const shot = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await shot.goto(pathToFileURL(join(work.dir, 'out/trend.html')).href);
+    await shot.screenshot({ path: join(ROOT, 'reports', 'trend-history-test.png') });
+  } finally {
+    await browser.close();
+  }
 });
 
 test('the calm runs alone pass, and the argument order does not matter', { timeout: 120_000 }, async () => {

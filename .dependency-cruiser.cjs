@@ -66,6 +66,7 @@ module.exports = {
       comment:
         'report/ renders from the summary model alone, so a report can be regenerated from summary.json: ' +
         'it may use the model (types, summary/), the comparison computed from two summaries (compare/), ' +
+        'the trend computed from many (trend/: pure, summaries in, change points out), ' +
         'the gate grammar, prices, the recorder summary shapes and histogram codec, and the sweep table format; nothing that runs a benchmark.',
       from: { path: '^src/report/' },
       to: {
@@ -74,6 +75,7 @@ module.exports = {
           '^src/report/',
           '^src/summary/',
           '^src/compare/',
+          '^src/trend/',
           '^src/gates/',
           '^src/pricing/',
           '^src/recorder/(histogram|shapes)\\.ts$',

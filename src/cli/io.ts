@@ -29,9 +29,6 @@ export const io: EngineIO = {
     : {}),
 };
 
-/** The process exit code a command asks for (commands set it; main exits with it). */
-export const outcome = { exitCode: 0 };
-
 export function durationOption(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const ms = durationToMs(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value);

@@ -1,15 +1,15 @@
 // ddbench's command line: parse -> options -> engine -> exit code. Each command lives in
 // commands/<name>.ts and is registered in COMMANDS. Known errors print a clean message;
 // unknown ones keep their stack. Signals stop the run cleanly.
-import type { Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { UsageError } from '../errors.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
 import { stopAllEndpoints } from '../endpoints/index.js';
-import { control, outcome } from './io.js';
+import { control } from './io.js';
 import { requestCrashStop } from '../engine/guard.js';
 import { redactSecrets } from '../safety/redact.js';
-import { buildCli } from './parser.js';
+import { runCli } from './parser.js';
+import type { Command } from './parser.js';
 import { explainTargetError } from './target-errors.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
@@ -23,7 +23,7 @@ import { registerDaxLocal } from './commands/dax-local.js';
 import { registerInit } from './commands/init.js';
 import { registerTrend } from './commands/trend.js';
 
-const COMMANDS: ((y: Argv) => Argv)[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep, registerDaxLocal, registerInit, registerTrend];
+const COMMANDS: Command[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep, registerDaxLocal, registerInit, registerTrend];
 
 let signalCount = 0;
 
@@ -52,24 +52,20 @@ function onFatal(error: unknown): void {
   void stopAllEndpoints().finally(() => process.exit(EXIT.runtimeError));
 }
 
-async function main(argv: string[]): Promise<number> {
-  await buildCli(argv, COMMANDS).parseAsync();
-  return outcome.exitCode;
-}
-
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 process.on('uncaughtException', onFatal);
 process.on('unhandledRejection', onFatal);
 
-main(hideBin(process.argv)).then(
-  (code) => process.exit(fatalCount > 0 && code === 0 ? EXIT.runtimeError : code),
+runCli(hideBin(process.argv), COMMANDS).then(
+  // an uncaught error outside any run (its state still running) still fails the process
+  (code) => process.exit(fatalCount > 0 && code === EXIT.pass ? exitCodeFor({ state: control.state, error: 'runtime' }) : code),
   (error: unknown) => {
     // credentials, IAM, DNS, connection and setup-throttling failures: one line saying what to do
     const explained = error instanceof UsageError ? undefined : explainTargetError(error);
     if (explained !== undefined) {
       process.stderr.write(redactSecrets(`ddbench: ${explained.line}\n`));
-      const code = control.stopping ? EXIT.interrupted : explained.exitCode;
+      const code = exitCodeFor({ state: control.state, error: explained.exitCode === EXIT.invalidInput ? 'invalid-input' : 'runtime' });
       void stopAllEndpoints().finally(() => process.exit(code));
       return;
     }
@@ -86,7 +82,7 @@ main(hideBin(process.argv)).then(
           ? (error.stack ?? error.message)
           : String(error);
     process.stderr.write(redactSecrets(`ddbench: ${text}\n`));
-    const code = usage ? EXIT.invalidInput : control.stopping ? EXIT.interrupted : EXIT.runtimeError;
+    const code = exitCodeFor({ state: control.state, error: usage ? 'invalid-input' : 'runtime' });
     void stopAllEndpoints().finally(() => process.exit(code));
   },
 );

@@ -4,6 +4,18 @@ import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { EXIT } from './exit-codes.js';
+import type { ExitCode } from './exit-codes.js';
+
+/** Registers a command on yargs; its handler hands the command's exit code to `done` (exit-codes.ts exitCodeFor). */
+export type Command = (y: Argv, done: (code: ExitCode) => void) => Argv;
+
+/** Parses and runs the command line; resolves to the exit code the command returned (0 if none did). */
+export async function runCli(argv: string[], commands: readonly Command[]): Promise<ExitCode> {
+  let code: ExitCode = EXIT.pass;
+  await buildCli(argv, commands.map((register) => (y: Argv) => register(y, (c) => (code = c)))).parseAsync();
+  return code;
+}
 
 /** yargs with ddbench's settings and these commands; bad arguments become a UsageError (exit 2). */
 export function buildCli(argv: string[], commands: readonly ((y: Argv) => Argv)[]): Argv {

@@ -22,9 +22,9 @@ export async function loadBaseline(options: BaselineOptions, scenarioName: strin
   return { options, summary };
 }
 
-/** The run's summary with its comparison, and `pass` false when something regressed. */
-export function applyBaseline(current: Summary, baseline: LoadedBaseline, currentFile?: string): Summary {
+/** The run's summary with its comparison (the judge fails a run that regressed). */
+export function applyBaseline<S extends Omit<Summary, 'pass'>>(current: S, baseline: LoadedBaseline, currentFile?: string): S & { comparison: Comparison } {
   const { file, ...rest } = baseline.options;
   const comparison: Comparison = compareSummaries(baseline.summary, current, { ...rest, baselineFile: file, ...(currentFile !== undefined ? { currentFile } : {}) });
-  return { ...current, comparison, pass: current.pass && comparison.pass };
+  return { ...current, comparison };
 }

@@ -59,7 +59,10 @@ interface Settings {
   sameLoad: boolean;
 }
 
-export function compareSummaries(baseline: Summary, current: Summary, opts: CompareOptions): Comparison {
+/** A summary as compared: judged or not (run --baseline compares before the judge speaks). */
+export type ComparedRun = Omit<Summary, 'pass'>;
+
+export function compareSummaries(baseline: ComparedRun, current: ComparedRun, opts: CompareOptions): Comparison {
   const settings: Settings = {
     tolerancePct: nonNegative(opts.maxRegressionPct, 'max regression'),
     floorUs: nonNegative(opts.floorUs ?? DEFAULT_FLOOR_US, 'latency floor'),
@@ -160,12 +163,12 @@ export function errorRatePct(s: OperationSummary): number {
 }
 
 /** What load a run asked for; two runs with the same signature can be judged on achieved rate. */
-function loadSignature(s: Summary): string {
+function loadSignature(s: ComparedRun): string {
   const measured = s.phases.filter((p) => !p.warmup).map((p) => [p.targetRateOpsPerSec ?? null, p.rampToOpsPerSec ?? null, p.workers ?? null]);
   return JSON.stringify([s.mode, s.concurrency, measured]);
 }
 
-function describeLoad(s: Summary): string {
+function describeLoad(s: ComparedRun): string {
   const measured = s.phases.filter((p) => !p.warmup);
   const each = measured.map((p) =>
     p.workers !== undefined ? `${p.workers} workers` : `${p.targetRateOpsPerSec ?? '?'}${p.rampToOpsPerSec !== undefined ? `->${p.rampToOpsPerSec}` : ''} ops/s`,
@@ -173,7 +176,7 @@ function describeLoad(s: Summary): string {
   return `${s.mode} loop, concurrency ${s.concurrency}, ${each.join(' + ') || 'no measured phase'}`;
 }
 
-function runRef(s: Summary, file: string | undefined): RunRef {
+function runRef(s: ComparedRun, file: string | undefined): RunRef {
   return { scenario: s.scenario.name, startedAt: s.startedAt, target: `${s.target.kind} ${s.target.endpoint}`, driver: s.driver, ...(file !== undefined ? { file } : {}) };
 }
 

@@ -2,7 +2,7 @@
 // baseline: DynamoDB, say) and then against --target (DAX, say), one after the other so the two
 // never compete for the machine, each with its own table and endpoints. Both summaries are
 // written in sub-folders of one output folder, and the comparison beside them (compare.html).
-// The comparison is informational: the exit code is the worse of the two runs' own.
+// The comparison is informational: the result is judged on both runs' own (both must pass).
 import { basename, extname, join, resolve } from 'node:path';
 import { compareSummaries } from '../compare/compare.js';
 import { daxComparison, formatDaxCapacityLine } from '../compare/dax.js';
@@ -64,5 +64,6 @@ export async function runComparingTargets(o: RunOptions, compareTarget: string, 
   const dax = daxComparison(first.summary, second.summary);
   if (dax !== undefined) o.io.out(`${formatDaxCapacityLine(dax)}\n`);
   o.io.out(`comparison: ${await writeComparisonHtml(outDir, comparison, first.summary, second.summary)}\n`);
-  return { ...second, exitCode: Math.max(first.exitCode, second.exitCode), outDir };
+  // the second ran only if the first ended running (any stop returns above): its state is the run's
+  return { ...second, pass: first.pass === true && second.pass === true, outDir };
 }

@@ -26,6 +26,8 @@ import type { EngineIO } from './io.js';
 
 export type { EngineIO } from './io.js';
 import { buildSummary } from '../summary/summary.js';
+import type { UnjudgedSummary } from '../summary/summary.js';
+import { judgeSummary } from './judge.js';
 import { captureEnvironment } from '../summary/environment.js';
 import { writeSummaryFile } from '../summary/file.js';
 import { writeReportFile } from '../report/html/file.js';
@@ -47,7 +49,7 @@ import { estimateCost, formatCostEstimate } from './estimate.js';
 import { planLimitProblems } from '../scenario/limits.js';
 import { measureCacheAfterWarmup } from './cache-window.js';
 import { isComplete } from './run-state.js';
-import type { RunControl } from './run-state.js';
+import type { RunControl, RunState } from './run-state.js';
 
 export interface RunOptions extends PlanOverrides {
   file: string;
@@ -90,14 +92,20 @@ export interface RunController {
   prepare(scenario: Scenario): Scenario;
   /** each phase once it has ended and its operations are back; may stop the run (a planned stop) */
   onPhaseEnd(snapshot: PhaseSnapshot): void;
-  /** the summary before it is written: the controller adds its results and sets `pass` */
-  finish(summary: Summary): Summary;
+  /** the summary before it is judged and written: the controller adds its results (the judge reads them) */
+  finish(summary: UnjudgedSummary): UnjudgedSummary;
   /** the console report, instead of the per-operation table */
   format?(summary: Summary): string;
 }
 
+/** What a run came to: facts for the exit code (cli/exit-codes.ts exitCodeFor), never the code itself. */
 export interface RunResult {
-  exitCode: number;
+  /** how the run ended (the RunControl's state when it finished) */
+  state: RunState;
+  /** the judge's answer (engine/judge.ts); absent when nothing was judged (--setup-only, a bad scenario) */
+  pass?: boolean;
+  /** the scenario file had problems (printed): nothing was run */
+  invalidInput?: true;
   summary?: Summary;
   outDir?: string;
 }
@@ -114,7 +122,7 @@ export interface RunPlan {
 export async function runScenario(o: RunOptions): Promise<RunResult> {
   const log = (msg: string) => o.io.err(`${msg}\n`);
   const planned = await planRun(o);
-  if (!planned.ok) return { exitCode: planned.exitCode };
+  if (!planned.ok) return { state: o.control.state, invalidInput: true };
   const { scenario, source, workload, baseline, abortRules } = planned.plan;
   const endpoint = await resolveTarget(o.target, { ...(o.region ? { region: o.region } : {}), ...(o.dynamodbEndpoint ? { dynamodbEndpoint: o.dynamodbEndpoint } : {}), log });
   try {
@@ -127,13 +135,13 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
 /**
  * Every check of the input before anything starts: the scenario file, the command-line overrides,
  * gates, abort rules, limits, the driver, the baseline. Throws UsageError (exit 2), or prints the
- * scenario's problems and returns exit code 2. Exported for the command-line fuzz test.
+ * scenario's problems and returns `ok: false` (exit 2 too). Exported for the command-line fuzz test.
  */
-export async function planRun(o: RunOptions): Promise<{ ok: true; plan: RunPlan } | { ok: false; exitCode: number }> {
+export async function planRun(o: RunOptions): Promise<{ ok: true; plan: RunPlan } | { ok: false }> {
   const loaded = await validateScenarioFile(o.file);
   if (!loaded.ok) {
     o.io.err(`${formatProblems(loaded.problems, o.file)}\n${loaded.problems.length} problem(s) in ${o.file}; nothing was run.\n`);
-    return { ok: false, exitCode: 2 };
+    return { ok: false };
   }
   const overridden = applyOverrides(loaded.scenario, o);
   const scenario = o.controller ? o.controller.prepare(overridden) : overridden;
@@ -179,7 +187,7 @@ async function runOnTarget(
   const startedAt = new Date();
   const outDir = resolve(o.outDir ?? join('reports', `${scenario.name}-${stamp(startedAt)}${o.shard ? `-${shardLabel(o.shard)}` : ''}`));
   let created = false;
-  let summary: Summary | undefined;
+  let summary: UnjudgedSummary | undefined;
   try {
     ({ created } = await prepareTable(client, scenario.table, { reuse: o.reuseTable, runId, log }));
     let seedStats: Summary['seed'];
@@ -197,7 +205,7 @@ async function runOnTarget(
     }
     if (o.setupOnly) {
       log(setupDoneMessage(scenario.table.name, seedStats?.items ?? 0, o.target));
-      return { exitCode: o.control.stopping ? 130 : 0 };
+      return { state: o.control.state };
     }
     await mkdir(outDir, { recursive: true });
     const driverOptions = {
@@ -245,10 +253,15 @@ async function runOnTarget(
   }
   if (!summary) throw new Error('no summary was built');
   if (o.controller) summary = o.controller.finish(summary);
-  // an aborted or crashed run failed, whatever its gates say about the part that ran
-  const state = o.control.state;
-  if (state.kind === 'aborted' || state.kind === 'crashed') summary = { ...summary, pass: false };
   if (baseline) summary = applyBaseline(summary, baseline, join(outDir, 'summary.json'));
+  const state = o.control.state;
+  const judged = judgeSummary(summary, state);
+  await writeOutputs(o, judged, outDir, baseline);
+  return { state, pass: judged.pass, summary: judged, outDir };
+}
+
+async function writeOutputs(o: RunOptions, summary: Summary, outDir: string, baseline: LoadedBaseline | undefined): Promise<void> {
+  const state = o.control.state;
   await writeSummaryFile(outDir, summary);
   const reportFile = await writeReportFile(outDir, summary, o.prices ? { prices: o.prices } : {});
   o.io.out(`${o.controller?.format ? o.controller.format(summary) : formatOperationTable(summary)}\n`);
@@ -263,10 +276,7 @@ async function runOnTarget(
   o.io.out(`results: ${join(outDir, 'summary.json')}\n`);
   if (state.kind !== 'running' && state.kind !== 'planned-stop') {
     o.io.out(`run stopped early (${state.reason}): the summary is partial and marked complete: false\n`);
-    // aborted: the run failed its criteria (1); crashed: a runtime error (3); a signal: 130
-    return { exitCode: state.kind === 'aborted' ? 1 : state.kind === 'crashed' ? 3 : 130, summary, outDir };
   }
-  return { exitCode: summary.pass ? 0 : 1, summary, outDir };
 }
 
 async function confirmRemote(o: RunOptions, scenario: Scenario, endpoint: string, loopback: boolean): Promise<void> {

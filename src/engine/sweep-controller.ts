@@ -3,13 +3,14 @@
 //  - replaces the scenario's phases with its steps (prepare),
 //  - judges each step as soon as its phase has ended and its operations are back, and stops the
 //    run at the first step that breaks a bound: a planned stop, not an interruption (onPhaseEnd),
-//  - adds `sweep` to the summary, with the knee, and decides `pass` (finish).
+//  - adds `sweep` to the summary, with the knee and its outcome, which the judge reads (finish).
 import type { Scenario } from '../types.js';
 import type { PhaseSnapshot } from '../recorder/types.js';
-import type { Summary, SweepStep, SweepSummary } from '../summary/model.js';
+import type { SweepStep, SweepSummary } from '../summary/model.js';
 import type { RunController } from './run.js';
 import type { EngineIO } from './io.js';
 import type { RunControl } from './run-state.js';
+import type { UnjudgedSummary } from '../summary/summary.js';
 import { UsageError } from '../errors.js';
 import { evaluateStep, formatRate, stopReasonFor, sweepVerdict } from '../sweep/evaluate.js';
 import { formatSweepReport, formatStepLine, boundsText } from '../sweep/format.js';
@@ -58,7 +59,7 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
       control.stop('planned-stop', stopReasonFor(step));
     },
 
-    finish(summary: Summary): Summary {
+    finish(summary: UnjudgedSummary): UnjudgedSummary {
       const s = settings!;
       const verdict = sweepVerdict(steps, s.rates.length);
       const last = steps[steps.length - 1];
@@ -83,7 +84,7 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
         outcome: verdict.outcome,
         stopReason,
       };
-      return { ...summary, stopReason, pass: verdict.outcome === 'knee' || verdict.outcome === 'all-passed', sweep };
+      return { ...summary, stopReason, sweep };
     },
 
     format: formatSweepReport,

@@ -13,6 +13,7 @@ import { buildVerdict } from '../summary/verdict.js';
 import type { HlogContent } from './hlog-read.js';
 import { mergeGenerator, mergeOperationMaps, mergeOperationSummaries, mergePhases, mergeSeed } from './merge-ops.js';
 import { mergeTimelines } from './merge-intervals.js';
+import type { UnjudgedSummary } from '../summary/summary.js';
 
 export interface ShardOutput {
   /** where it was read from, for messages */
@@ -27,7 +28,8 @@ export interface MergeOptions {
 }
 
 export interface MergeResult {
-  summary: Summary;
+  /** gates evaluated on the merged numbers; `ddbench merge` has the judge decide `pass` */
+  summary: UnjudgedSummary;
   /** the merged latency.hlog, line by line */
   hlogLines: string[];
   warnings: string[];
@@ -115,7 +117,7 @@ export function mergeShards(input: ShardOutput[], opts: MergeOptions = {}): Merg
   };
   const gateExprs = [...new Set([...summaries.flatMap((s) => s.gates.map((g) => g.expr)), ...(opts.extraGates ?? [])])];
   const gates = evaluateGates(gateExprs, base);
-  return { summary: { ...base, gates, pass: gates.every((g) => g.pass) }, hlogLines: timeline.hlogLines, warnings };
+  return { summary: { ...base, gates }, hlogLines: timeline.hlogLines, warnings };
 }
 
 /** `a` when all agree, else the distinct values (the first three, then how many more). */

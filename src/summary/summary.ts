@@ -4,7 +4,8 @@
 // - "Measured" means the non-warm-up phases: operations, total, verdict and gates use only those;
 //   phases[] lists every phase, warm-up included and flagged.
 // - Rates divide by the phases' measured durations (shorter than planned when interrupted).
-// - `pass` is true when every gate passes (true with no gates). The verdict is informational.
+// - The gates are evaluated here; whether the run passed is the judge's call (engine/judge.ts),
+//   made once every fact is in. The verdict is informational.
 import type { Scenario, TargetInfo } from '../types.js';
 import type { RecordedRun } from '../recorder/types.js';
 import type { GeneratorHealth, OperationSummary, PhaseSummary, ShardInfo, Summary } from './model.js';
@@ -40,7 +41,10 @@ export interface SummaryInput {
   environment: Summary['environment'];
 }
 
-export function buildSummary(input: SummaryInput): Summary {
+/** A summary before the judge has spoken (engine/judge.ts judgeSummary adds `pass`): every fact, no verdict on the run. */
+export type UnjudgedSummary = Omit<Summary, 'pass'>;
+
+export function buildSummary(input: SummaryInput): UnjudgedSummary {
   const { recorded: run, scenario } = input;
   const names = operationNames(scenario, run);
   const measuredPhases = run.phases.filter((_, i) => scenario.phases[i]?.warmup !== true);
@@ -84,7 +88,7 @@ export function buildSummary(input: SummaryInput): Summary {
     environment: input.environment,
   };
   const gates = evaluateGates([...scenario.gates, ...input.extraGates], base);
-  return { ...base, gates, pass: gates.every((g) => g.pass) };
+  return { ...base, gates };
 }
 
 /** The scenario's operations in file order, then any the run saw that the scenario does not name. */

@@ -10,6 +10,7 @@ import { parseCount, parseFloorUs, parsePercent } from '../../src/compare/option
 import { applyBaseline, loadBaseline } from '../../src/compare/baseline.js';
 import { UsageError } from '../../src/errors.js';
 import { standardRun } from './summary-fixture.js';
+import { judgeSummary } from '../../src/engine/judge.js';
 
 test('percentages are accepted with or without the % sign', () => {
   assert.equal(parsePercent('15%', '--max-regression'), 15);
@@ -58,10 +59,11 @@ test('a baseline regression makes the run fail and is kept in the summary', () =
   cur.operations['get-profile']!.latencyUs.p50 = 20_000;
   const out = applyBaseline(cur, { options: { file: 'base/summary.json', maxRegressionPct: 15 }, summary: base }, 'cur/summary.json');
   assert.equal(cur.pass, true, 'the gates alone pass');
-  assert.equal(out.pass, false);
+  assert.equal(out.comparison.pass, false);
+  assert.equal(judgeSummary(out).pass, false, 'the judge fails the run that regressed');
   assert.equal(out.comparison?.baseline.file, 'base/summary.json');
   assert.equal(out.comparison?.current.file, 'cur/summary.json');
-  assert.equal(applyBaseline(base, { options: { file: 'b', maxRegressionPct: 15 }, summary: base }).pass, true);
+  assert.equal(judgeSummary(applyBaseline(base, { options: { file: 'b', maxRegressionPct: 15 }, summary: base })).pass, true);
 });
 
 test('the console table lines up and marks regressions and rows that cannot gate', () => {

@@ -84,11 +84,11 @@ const anyArgvArb = fc.tuple(fc.constantFrom(...FILES), fc.array(optionArb, { max
 /** The engine's planning step, and the target's own check where it starts nothing (a URL, aws). */
 async function plan(o: RunOptions, err: string[]): Promise<RunResult> {
   const planned = await planRun({ ...o, io: { out: () => undefined, err: (t) => void err.push(t), isTTY: false } });
-  if (!planned.ok) return { exitCode: planned.exitCode };
+  if (!planned.ok) return { state: o.control.state, invalidInput: true };
   if (!['local', 'dynalite', 'dynamodb-local', ''].includes(o.target.trim().toLowerCase())) {
     await resolveTarget(o.target, { ...(o.region ? { region: o.region } : {}), log: () => undefined });
   }
-  return { exitCode: 0 };
+  return { state: o.control.state };
 }
 
 type Ending = { kind: 'plan' } | { kind: 'exit2'; message: string } | { kind: 'other'; error: unknown };
@@ -97,11 +97,7 @@ async function parse(argv: string[]): Promise<Ending> {
   const err: string[] = [];
   let exitCode = 0;
   try {
-    await buildCli(argv, [(y) => registerRun(y, async (o) => {
-      const r = await plan(o, err);
-      exitCode = r.exitCode;
-      return r;
-    })])
+    await buildCli(argv, [(y) => registerRun(y, (code) => (exitCode = code), (o) => plan(o, err))])
       .exitProcess(false)
       .parseAsync();
     if (exitCode === 2) return { kind: 'exit2', message: err.join('') };

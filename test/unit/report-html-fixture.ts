@@ -8,6 +8,7 @@ import type { PhaseSpec } from '../../src/types.js';
 import type { IntervalSummary } from '../../src/recorder/shapes.js';
 import type { OperationSummary, Summary } from '../../src/summary/model.js';
 import { sample, scenarioFixture, standardRun, summaryInput } from './summary-fixture.js';
+import { judgeSummary } from '../../src/engine/judge.js';
 
 /** Each hostile string, and a marker that must never appear unescaped in the page. */
 export const HOSTILE = {
@@ -47,8 +48,7 @@ export function hostileSummary(): Summary {
   input.environment = { ...input.environment, hostname: HOSTILE.hostname };
   const s = buildSummary(input);
   s.gates = s.gates.map((g) => ({ ...g, expr: HOSTILE.gate, message: `${HOSTILE.gate}: actual ${HOSTILE.errorName}`, pass: false }));
-  s.pass = false;
-  return s;
+  return judgeSummary(s);
 }
 
 /** Deterministic xorshift in [0, 1): the same synthetic run every time. */

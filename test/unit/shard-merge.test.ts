@@ -13,6 +13,7 @@ import type { GeneratorHealth } from '../../src/summary/model.js';
 import { Recorder } from '../../src/recorder/recorder.js';
 import { OPS, sample, scenarioFixture, summaryInput } from './summary-fixture.js';
 import { shardInfo } from '../../src/summary/model.js';
+import { judgeSummary } from '../../src/engine/judge.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -42,13 +43,13 @@ function makeShard(index: number, count: number, o: { offsetMs?: number; scenari
   }
   const scenario = o.scenario ?? scenarioFixture({ gates: ['count >= 1500', 'p99 < 100ms'] });
   const input = summaryInput(recorder.finish(6_000_000), scenario);
-  const summary = buildSummary({
+  const summary = judgeSummary(buildSummary({
     ...input,
     shard: shardInfo(index, count),
     complete: o.complete ?? true,
     ...(o.complete === false ? { stopReason: 'interrupted (SIGINT)' } : {}),
     generator: { ...input.generator, ...o.generator },
-  });
+  }));
   return { output: { label: `dir${index}`, summary, hlog: parseHlog(lines.join('\n')) }, measured, all: 1100 };
 }
 
@@ -111,7 +112,7 @@ test('gates and verdict are judged again on the merged run, not taken from the s
   for (const s of shards) assert.equal(s.summary.gates.find((g) => g.expr === 'count >= 1500')!.pass, false, 'a shard alone has 1000');
   const { summary } = mergeShards(shards, { extraGates: ['errors < 1%', 'throughput >= 100000'] });
   assert.deepEqual(summary.gates.map((g) => [g.expr, g.pass]), [['count >= 1500', true], ['p99 < 100ms', true], ['errors < 1%', true], ['throughput >= 100000', false]]);
-  assert.equal(summary.pass, false);
+  assert.equal(judgeSummary(summary).pass, false);
   assert.equal(summary.verdict.operations['get-profile']!.p99Us, summary.operations['get-profile']!.latencyUs.p99);
 });
 

@@ -6,6 +6,7 @@ import type { RecordedRun } from '../../src/recorder/types.js';
 import type { SummaryInput } from '../../src/summary/summary.js';
 import { buildSummary } from '../../src/summary/summary.js';
 import type { Summary } from '../../src/summary/model.js';
+import { judgeSummary } from '../../src/engine/judge.js';
 
 export const OPS = ['get-profile', 'submit-score', 'top-10'];
 
@@ -78,5 +79,5 @@ export function standardRun(gates: string[] = [], extraGates: string[] = []): Su
     if (i % 2 === 0) rec.record(sample('submit-score', 1, t + 1, 4_000, { consumedWcu: 1, kind: i % 10 === 0 ? 'conditional-failed' : 'ok' }));
     if (i % 10 === 0) rec.record(sample('top-10', 1, t + 2, 12_400, { consumedRcu: 1.5 }));
   }
-  return buildSummary(summaryInput(rec.finish(6_000_000), scenarioFixture({ gates }), extraGates));
+  return judgeSummary(buildSummary(summaryInput(rec.finish(6_000_000), scenarioFixture({ gates }), extraGates)));
 }

@@ -4,6 +4,7 @@ import { createSweepController } from '../../src/engine/sweep-controller.js';
 import { kneeLine, formatSweepReport } from '../../src/sweep/format.js';
 import type { EngineIO } from '../../src/engine/io.js';
 import { RunControl } from '../../src/engine/run-state.js';
+import { judgeSummary } from '../../src/engine/judge.js';
 import type { Summary } from '../../src/summary/model.js';
 import { UsageError } from '../../src/errors.js';
 import { scenarioFixture } from './summary-fixture.js';
@@ -55,7 +56,7 @@ test('the first step that breaks an SLO stops the run as planned, with the reaso
   controller.onPhaseEnd(ran(4, 100, 1_000)); // the step cut short by the stop
   assert.deepEqual(controller.steps.map((s) => [s.targetOpsPerSec, s.pass]), [[1000, true], [2000, true], [4000, false]]);
 
-  const summary = controller.finish(runSummary());
+  const summary = judgeSummary(controller.finish(runSummary()));
   assert.equal(summary.pass, true);
   assert.equal(summary.stopReason, 'sweep: step 4000 ops/s broke p99 < 10ms (12.3 ms)');
   assert.equal(summary.sweep!.kneeOpsPerSec, 2000);
@@ -68,7 +69,7 @@ test('a sweep whose first measured step breaks the SLO fails, with no knee', () 
   const { controller, control } = setup();
   controller.onPhaseEnd(ran(1, 1000, 20_000));
   assert.equal(control.state.kind, 'planned-stop');
-  const summary = controller.finish(runSummary());
+  const summary = judgeSummary(controller.finish(runSummary()));
   assert.equal(summary.pass, false);
   assert.equal(summary.sweep!.kneeOpsPerSec, null);
   assert.equal(summary.sweep!.outcome, 'none-passed');
@@ -79,7 +80,7 @@ test('every step passing is a pass whose knee is a lower bound', () => {
   const { controller, control } = setup();
   [1000, 2000, 4000, 8000].forEach((rate, i) => controller.onPhaseEnd(ran(i + 1, rate, 1_000)));
   assert.equal(control.stopping, false);
-  const summary = controller.finish(runSummary());
+  const summary = judgeSummary(controller.finish(runSummary()));
   assert.equal(summary.pass, true);
   assert.equal(summary.sweep!.outcome, 'all-passed');
   assert.equal(summary.sweep!.kneeOpsPerSec, 8000);
@@ -94,7 +95,7 @@ test('an interrupt is not overwritten by the sweep, and a step it cut short is n
   controller.onPhaseEnd({ ...ran(2, 700, 50_000), plannedCount: 2000 });
   assert.equal(controller.steps.length, 1);
   assert.deepEqual(control.state, { kind: 'interrupted', reason: 'interrupted (SIGINT)' });
-  const summary = controller.finish(runSummary({ complete: false, stopReason: 'interrupted (SIGINT)' }));
+  const summary = judgeSummary(controller.finish(runSummary({ complete: false, stopReason: 'interrupted (SIGINT)' })));
   assert.equal(summary.sweep!.outcome, 'interrupted');
   assert.equal(summary.stopReason, 'interrupted (SIGINT)');
   assert.equal(summary.sweep!.kneeOpsPerSec, 1000);

@@ -9,8 +9,9 @@ import { readSummaryFile } from '../../summary/file.js';
 import { parseCount, parseFloorUs, parsePercent } from '../../compare/options.js';
 import { writeComparisonHtml } from '../../report/html/compare-file.js';
 import { daxComparison, formatDaxCapacityLine } from '../../compare/dax.js';
-import { EXIT } from '../exit-codes.js';
-import { outcome } from '../io.js';
+import { exitCodeFor } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
+import { judge } from '../../engine/judge.js';
 import type { RunOptions } from '../../engine/run.js';
 
 /** Adds the flags that tune a comparison (tolerance and noise floors) to a command. */
@@ -42,7 +43,7 @@ export function comparisonSettings(a: ComparisonArgs): Required<Pick<CompareOpti
   };
 }
 
-export function registerCompare(y: Argv): Argv {
+export function registerCompare(y: Argv, done: (code: ExitCode) => void): Argv {
   return y.command(
     'compare <baseline> <current>',
     'Compare two runs (summary.json files): per-operation deltas, compare.html, exit 1 when something regressed beyond the tolerance',
@@ -64,7 +65,7 @@ export function registerCompare(y: Argv): Argv {
       if (dax !== undefined) process.stdout.write(`${formatDaxCapacityLine(dax)}\n`);
       const file = await writeComparisonHtml(a.out ?? path.dirname(a.current), comparison, baseline, current);
       process.stdout.write(`comparison: ${file}\n`);
-      outcome.exitCode = comparison.pass ? EXIT.pass : EXIT.gateFailed;
+      done(exitCodeFor({ pass: judge({ gates: [], comparison }) }));
     },
   );
 }

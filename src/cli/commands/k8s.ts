@@ -9,10 +9,11 @@ import { parseGate } from '../../gates/parse.js';
 import { UsageError } from '../../errors.js';
 import { TARGET_HELP } from '../../endpoints/index.js';
 import { buildManifest, manifestRecipe, manifestYaml } from '../../shard/k8s.js';
-import { durationOption, io, outcome, positiveOption } from '../io.js';
-import { EXIT } from '../exit-codes.js';
+import { durationOption, io, positiveOption } from '../io.js';
+import { exitCodeFor } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
 
-export function registerK8s(y: Argv): Argv {
+export function registerK8s(y: Argv, done: (code: ExitCode) => void): Argv {
   return y.command(
     'k8s <file>',
     'Print a Kubernetes manifest that runs the scenario as N shards (an Indexed Job, one `ddbench run --shard i/N` per pod), plus the steps to apply it and merge the outputs',
@@ -43,8 +44,7 @@ export function registerK8s(y: Argv): Argv {
       const loaded = await validateScenarioFile(a.file);
       if (!loaded.ok) {
         io.err(`${formatProblems(loaded.problems, a.file)}\n${loaded.problems.length} problem(s) in ${a.file}; no manifest written.\n`);
-        outcome.exitCode = EXIT.invalidInput;
-        return;
+        return done(exitCodeFor({ error: 'invalid-input' }));
       }
       const shards = positiveOption(a.shards, '--shards', true)!;
       if (a.image.trim() === '') throw new UsageError('--image: name the container image (REGISTRY/ddbench:TAG)');
@@ -95,7 +95,7 @@ export function registerK8s(y: Argv): Argv {
         io.out(text);
       }
       io.err(`\nto run it:\n${manifestRecipe(options, a.out ?? 'ddbench.yaml', loaded.scenario.table.name)}\n`);
-      outcome.exitCode = EXIT.pass;
+      done(exitCodeFor({}));
     },
   );
 }

@@ -7,14 +7,16 @@ import { UsageError } from '../../errors.js';
 import { formatOperationTable } from '../../report/console-table.js';
 import { mergeShards } from '../../shard/merge.js';
 import { readShardOutputs, writeMergedOutputs } from '../../shard/files.js';
-import { EXIT } from '../exit-codes.js';
-import { io, outcome } from '../io.js';
+import { exitCodeFor } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
+import { io } from '../io.js';
+import { judgeSummary } from '../../engine/judge.js';
 
 function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
-export function registerMerge(y: Argv): Argv {
+export function registerMerge(y: Argv, done: (code: ExitCode) => void): Argv {
   return y.command(
     'merge <dirs..>',
     'Merge the output folders of the shards of one run (ddbench run --shard i/n) into one summary.json, latency.hlog and report.html, exactly; gates are judged again on the merged run',
@@ -31,7 +33,10 @@ export function registerMerge(y: Argv): Argv {
         return parsed.ok ? [] : [`--gate "${g}": ${parsed.message}`];
       });
       if (bad.length > 0) throw new UsageError(bad.join('\n'));
-      const { summary, hlogLines, warnings } = mergeShards(outputs, { extraGates: a.gate });
+      const merged = mergeShards(outputs, { extraGates: a.gate });
+      const { hlogLines, warnings } = merged;
+      // judged again on the merged numbers: the shards' own answers do not carry over
+      const summary = judgeSummary(merged.summary);
       for (const w of warnings) io.err(`warning: ${w}\n`);
       const m = summary.merged!;
       io.err(`merged shards ${m.shards.join(', ')} of ${m.count} (${summary.total.count} operations)\n`);
@@ -40,7 +45,7 @@ export function registerMerge(y: Argv): Argv {
       io.out(`${formatOperationTable(summary)}\n`);
       io.out(`report: ${written.reportFile}\n`);
       io.out(`results: ${written.summaryFile}\n`);
-      outcome.exitCode = summary.pass ? EXIT.pass : EXIT.gateFailed;
+      done(exitCodeFor({ pass: summary.pass }));
     },
   );
 }

@@ -6,7 +6,9 @@ import { DEFAULT_PRICES } from '../../pricing/cost.js';
 import type { Prices } from '../../pricing/cost.js';
 import { REPORT_FILE, writeHtmlFile } from '../../report/html/file.js';
 import { renderReport } from '../../report/html/report.js';
-import { io, outcome } from '../io.js';
+import { io } from '../io.js';
+import { exitCodeFor } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
 
 /** --price-read / --price-write, shared by `run` and `report`. */
 export function addPriceOptions<T>(c: Argv<T>) {
@@ -26,7 +28,7 @@ export function pricesFrom(a: { 'price-read'?: number | undefined; 'price-write'
   return { readPerMillionUsd: read ?? DEFAULT_PRICES.readPerMillionUsd, writePerMillionUsd: write ?? DEFAULT_PRICES.writePerMillionUsd };
 }
 
-export function registerReport(y: Argv): Argv {
+export function registerReport(y: Argv, done: (code: ExitCode) => void): Argv {
   return y.command(
     'report <summary>',
     'Write report.html (self-contained HTML: verdict, percentile spectra, charts over time, tables) from a summary.json alone',
@@ -42,7 +44,7 @@ export function registerReport(y: Argv): Argv {
       const out = a.out ?? path.join(path.dirname(a.summary), REPORT_FILE);
       const file = await writeHtmlFile(path.resolve(out), renderReport(summary, prices ? { prices } : {}));
       io.out(`report: ${file}\n`);
-      outcome.exitCode = 0;
+      done(exitCodeFor({}));
     },
   );
 }

@@ -2,17 +2,18 @@ import type { Argv } from 'yargs';
 import { runScenario } from '../../engine/run.js';
 import type { RunOptions, RunResult } from '../../engine/run.js';
 import { TARGET_HELP } from '../../endpoints/index.js';
-import { io, control, outcome, durationOption, positiveOption, defined } from '../io.js';
+import { io, control, durationOption, positiveOption, defined } from '../io.js';
 import { RUN_CI_OPTIONS, runCiSettings, withRunCiOptions } from './compare.js';
 import { addPriceOptions, pricesFrom } from './report.js';
 import { SHARD_ENV, shardFrom } from '../../shard/shard.js';
 import { UsageError } from '../../errors.js';
 import { runComparingTargets } from '../../engine/compare-targets.js';
 import { explainRecordedDenials } from '../target-errors.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, exitCodeFor } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
 
 /** `execute` is the engine; the command-line fuzz test passes one that only plans (engine/run.ts planRun). */
-export function registerRun(y: Argv, execute: (o: RunOptions) => Promise<RunResult> = runScenario): Argv {
+export function registerRun(y: Argv, done: (code: ExitCode) => void, execute: (o: RunOptions) => Promise<RunResult> = runScenario): Argv {
   return y.command(
     'run <file>',
     'Run a scenario: create the table, seed it, apply the load, check gates, write summary.json, report.html and latency.hlog to reports/<scenario>-<time>/',
@@ -74,7 +75,8 @@ export function registerRun(y: Argv, execute: (o: RunOptions) => Promise<RunResu
       // requests IAM refused are recorded, not thrown: say so in one line, and fail as bad input
       const denied = result.summary ? explainRecordedDenials(result.summary.operations, operationTypes(result.summary.scenario.source)) : undefined;
       if (denied !== undefined) io.err(`ddbench: ${denied.line}\n`);
-      outcome.exitCode = denied !== undefined && result.exitCode !== EXIT.interrupted ? denied.exitCode : result.exitCode;
+      const refused = denied !== undefined ? (denied.exitCode === EXIT.invalidInput ? 'invalid-input' : 'runtime') : result.invalidInput ? 'invalid-input' : undefined;
+      done(exitCodeFor({ state: result.state, pass: result.pass, error: refused }));
     },
   );
 }

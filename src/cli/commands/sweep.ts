@@ -5,10 +5,12 @@ import { UsageError } from '../../errors.js';
 import { createSweepController } from '../../engine/sweep-controller.js';
 import type { SweepFlags } from '../../sweep/settings.js';
 import { percentFlag, SWEEP_DEFAULTS } from '../../sweep/settings.js';
-import { io, control, outcome, durationOption, positiveOption, defined } from '../io.js';
+import { io, control, durationOption, positiveOption, defined } from '../io.js';
 import { addPriceOptions, pricesFrom } from './report.js';
+import { exitCodeFor } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
 
-export function registerSweep(y: Argv): Argv {
+export function registerSweep(y: Argv, done: (code: ExitCode) => void): Argv {
   return y.command(
     'sweep <file>',
     "Step the arrival rate (--from, x2 or +N each --step-duration) until a step breaks an SLO, the error bound, or the target cannot keep up; report each step and the knee: the highest rate that met them. Replaces the scenario's phases",
@@ -68,7 +70,7 @@ export function registerSweep(y: Argv): Argv {
         io,
         control,
       });
-      outcome.exitCode = result.exitCode;
+      done(exitCodeFor({ state: result.state, pass: result.pass, error: result.invalidInput ? 'invalid-input' : undefined }));
     },
   );
 }

@@ -17,13 +17,15 @@ import { TREND_DEFAULTS } from '../../trend/analyse.js';
 import { METRICS, parseMetrics } from '../../trend/series.js';
 import { analyseTrend } from '../../trend/trend.js';
 import { VERSION } from '../../version.js';
-import { EXIT } from '../exit-codes.js';
-import { io, outcome } from '../io.js';
+import { exitCodeFor } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
+import { io } from '../io.js';
+import { judge } from '../../engine/judge.js';
 import { loadTrendRuns } from './trend-input.js';
 
 export const TREND_FILE = 'trend.html';
 
-export function registerTrend(y: Argv): Argv {
+export function registerTrend(y: Argv, done: (code: ExitCode) => void): Argv {
   return y.command(
     'trend <runs..>',
     'Find regressions across a history of runs (change-point detection, e-divisive means), write trend.html; exit 1 when the newest level of a series regressed',
@@ -73,7 +75,8 @@ export function registerTrend(y: Argv): Argv {
       if (targets.file !== undefined || targets.stepSummaryFile !== undefined) {
         for (const f of await writeMarkdownOutputs(renderTrendMarkdown(result), targets)) if (f === targets.file) io.out(`markdown: ${f}\n`);
       }
-      outcome.exitCode = result.pass ? EXIT.pass : EXIT.gateFailed;
+      // a trend that regressed is judged like a baseline comparison that did
+      done(exitCodeFor({ pass: judge({ gates: [], comparison: { pass: result.pass } }) }));
     },
   );
 }

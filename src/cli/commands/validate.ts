@@ -1,10 +1,10 @@
 import type { Argv } from 'yargs';
 import { formatProblems } from '../../scenario/load.js';
 import { validateScenarioFile } from '../../engine/validate.js';
-import { EXIT } from '../exit-codes.js';
-import { outcome } from '../io.js';
+import { exitCodeFor } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
 
-export function registerValidate(y: Argv): Argv {
+export function registerValidate(y: Argv, done: (code: ExitCode) => void): Argv {
   return y.command(
     'validate <file>',
     'Check a scenario file and print every problem with its path and line (exit 2 if any); sends nothing',
@@ -16,8 +16,8 @@ export function registerValidate(y: Argv): Argv {
         process.stdout.write(`${a.file}: ok (${what}, ${loaded.scenario.phases.length} phases)\n`);
       } else {
         process.stderr.write(`${formatProblems(loaded.problems, a.file)}\n${loaded.problems.length} problem(s) in ${a.file}\n`);
-        outcome.exitCode = EXIT.invalidInput;
       }
+      done(exitCodeFor(loaded.ok ? {} : { error: 'invalid-input' }));
     },
   );
 }

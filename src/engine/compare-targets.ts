@@ -5,9 +5,7 @@
 // The comparison is informational: the result is judged on both runs' own (both must pass).
 import { basename, extname, join, resolve } from 'node:path';
 import { compareSummaries } from '../compare/compare.js';
-import { daxComparison, formatDaxCapacityLine } from '../compare/dax.js';
-import { formatComparisonTable } from '../compare/format.js';
-import { writeComparisonHtml } from '../report/html/compare-file.js';
+import { writeComparisonOutputs } from '../report/comparison.js';
 import { isDaxTarget } from '../endpoints/dax.js';
 import { UsageError } from '../errors.js';
 import type { RunOptions, RunResult } from './run.js';
@@ -60,10 +58,7 @@ export async function runComparingTargets(o: RunOptions, compareTarget: string, 
     baselineFile: join(folders.baseline, 'summary.json'),
     currentFile: join(folders.current, 'summary.json'),
   });
-  o.io.out(`\n${compareTarget} (baseline) against ${o.target}:\n${formatComparisonTable(comparison)}\n`);
-  const dax = daxComparison(first.summary, second.summary);
-  if (dax !== undefined) o.io.out(`${formatDaxCapacityLine(dax)}\n`);
-  o.io.out(`comparison: ${await writeComparisonHtml(outDir, comparison, first.summary, second.summary)}\n`);
+  await writeComparisonOutputs(comparison, first.summary, second.summary, outDir, (line) => o.io.out(`${line}\n`), `${compareTarget} (baseline) against ${o.target}`);
   // the second ran only if the first ended running (any stop returns above): its state is the run's
   return { ...second, pass: first.pass === true && second.pass === true, outDir };
 }

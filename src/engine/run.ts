@@ -28,18 +28,12 @@ export type { EngineIO } from './io.js';
 import { buildSummary } from '../summary/summary.js';
 import type { UnjudgedSummary } from '../summary/summary.js';
 import { judgeSummary } from './judge.js';
+import { writeOutputs } from '../report/outputs.js';
 import { captureEnvironment } from '../summary/environment.js';
-import { writeSummaryFile } from '../summary/file.js';
-import { writeReportFile } from '../report/html/file.js';
 import type { Prices } from '../pricing/cost.js';
-import { formatOperationTable } from '../report/console-table.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, loadBaseline } from '../compare/baseline.js';
 import type { BaselineOptions, LoadedBaseline } from '../compare/baseline.js';
-import { formatComparisonTable } from '../compare/format.js';
-import { writeComparisonHtml } from '../report/html/compare-file.js';
-import { renderJunit, writeJunitFile } from '../report/junit.js';
-import { renderMarkdown, writeMarkdownOutputs } from '../report/markdown.js';
 import { shardLabel, workloadShard } from '../shard/shard.js';
 import { setupDoneMessage, tableRoleProblem } from '../shard/table.js';
 import { seedShare } from '../scheduler/share.js';
@@ -94,8 +88,6 @@ export interface RunController {
   onPhaseEnd(snapshot: PhaseSnapshot): void;
   /** the summary before it is judged and written: the controller adds its results (the judge reads them) */
   finish(summary: UnjudgedSummary): UnjudgedSummary;
-  /** the console report, instead of the per-operation table */
-  format?(summary: Summary): string;
 }
 
 /** What a run came to: facts for the exit code (cli/exit-codes.ts exitCodeFor), never the code itself. */
@@ -256,28 +248,21 @@ async function runOnTarget(
   if (baseline) summary = applyBaseline(summary, baseline, join(outDir, 'summary.json'));
   const state = o.control.state;
   const judged = judgeSummary(summary, state);
-  await writeOutputs(o, judged, outDir, baseline);
-  return { state, pass: judged.pass, summary: judged, outDir };
-}
-
-async function writeOutputs(o: RunOptions, summary: Summary, outDir: string, baseline: LoadedBaseline | undefined): Promise<void> {
-  const state = o.control.state;
-  await writeSummaryFile(outDir, summary);
-  const reportFile = await writeReportFile(outDir, summary, o.prices ? { prices: o.prices } : {});
-  o.io.out(`${o.controller?.format ? o.controller.format(summary) : formatOperationTable(summary)}\n`);
-  if (baseline && summary.comparison) {
-    o.io.out(`\n${formatComparisonTable(summary.comparison)}\n`);
-    o.io.out(`comparison: ${await writeComparisonHtml(outDir, summary.comparison, baseline.summary, summary)}\n`);
-  }
-  if (o.junitFile !== undefined) o.io.out(`junit: ${await writeJunitFile(o.junitFile, renderJunit(summary, { verdictFailures: o.junitVerdictFailures ?? false }))}\n`);
-  const markdownTargets = { ...(o.markdownFile !== undefined ? { file: o.markdownFile } : {}), ...(o.stepSummaryFile ? { stepSummaryFile: o.stepSummaryFile } : {}) };
-  for (const file of await writeMarkdownOutputs(renderMarkdown(summary), markdownTargets)) o.io.out(`markdown: ${file}\n`);
-  o.io.out(`report: ${reportFile}\n`);
-  o.io.out(`results: ${join(outDir, 'summary.json')}\n`);
+  await writeOutputs(judged, {
+    outDir,
+    prices: o.prices,
+    baseline: baseline?.summary,
+    junitFile: o.junitFile,
+    junitVerdictFailures: o.junitVerdictFailures,
+    markdownFile: o.markdownFile,
+    stepSummaryFile: o.stepSummaryFile,
+  }, (line) => o.io.out(`${line}\n`));
   if (state.kind !== 'running' && state.kind !== 'planned-stop') {
     o.io.out(`run stopped early (${state.reason}): the summary is partial and marked complete: false\n`);
   }
+  return { state, pass: judged.pass, summary: judged, outDir };
 }
+
 
 async function confirmRemote(o: RunOptions, scenario: Scenario, endpoint: string, loopback: boolean): Promise<void> {
   if (loopback || o.yes) return;

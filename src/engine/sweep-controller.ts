@@ -13,7 +13,7 @@ import type { RunControl } from './run-state.js';
 import type { UnjudgedSummary } from '../summary/summary.js';
 import { UsageError } from '../errors.js';
 import { evaluateStep, formatRate, stopReasonFor, sweepVerdict } from '../sweep/evaluate.js';
-import { formatSweepReport, formatStepLine, boundsText } from '../sweep/format.js';
+import { formatStepLine, boundsText } from '../report/sweep-table.js';
 import { resolveSweep } from '../sweep/settings.js';
 import type { SweepFlags, SweepSettings } from '../sweep/settings.js';
 import { stepPhases } from '../sweep/steps.js';
@@ -86,7 +86,5 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
       };
       return { ...summary, stopReason, sweep };
     },
-
-    format: formatSweepReport,
   };
 }

@@ -11,7 +11,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComparisonRow, GateResult, Summary } from '../summary/model.js';
-import { METRIC_LABEL, describeRegression, formatDeltaPct, formatValue } from '../compare/format.js';
+import { METRIC_LABEL, describeRegression, formatDeltaPct, formatValue } from './comparison-table.js';
 
 export interface JunitOptions {
   /** a verdict miss (p99 >= 10 ms) is a failure, not a skipped test */

@@ -5,7 +5,7 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComparedMetric, Comparison, ComparisonRow, OperationSummary, Summary } from '../summary/model.js';
-import { describeRegression, formatDeltaPct, formatValue } from '../compare/format.js';
+import { describeRegression, formatDeltaPct, formatValue } from './comparison-table.js';
 
 const OK = '✅';
 const FAIL = '❌';

@@ -1,13 +1,11 @@
 // The file side of `ddbench merge`: read each shard's folder (summary.json + latency.hlog),
-// write the merged folder (summary.json, latency.hlog, report.html). A shard given as the path
+// write the merged latency.hlog (summary.json and report.html are report/outputs.ts's). A shard given as the path
 // of its summary.json works too: the .hlog is read from beside it.
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { readSummaryFile, SUMMARY_FILE, writeSummaryFile } from '../summary/file.js';
-import { writeReportFile } from '../report/html/file.js';
+import { readSummaryFile, SUMMARY_FILE } from '../summary/file.js';
 import { openHlogFile } from '../report/hlog.js';
-import type { Summary } from '../summary/model.js';
 import { parseHlog } from './hlog-read.js';
 import type { ShardOutput } from './merge.js';
 
@@ -51,18 +49,12 @@ export async function readShardOutputs(paths: string[]): Promise<ShardOutput[]> 
   return out;
 }
 
-export interface WrittenMerge {
-  summaryFile: string;
-  hlogFile: string;
-  reportFile: string;
-}
-
-export async function writeMergedOutputs(dir: string, summary: Summary, hlogLines: string[]): Promise<WrittenMerge> {
-  const summaryFile = await writeSummaryFile(dir, summary);
+/** Writes the merged run's latency.hlog into `dir`; returns its path. */
+export async function writeMergedHlog(dir: string, hlogLines: string[]): Promise<string> {
+  await mkdir(dir, { recursive: true });
   const hlogFile = path.join(dir, HLOG_FILE);
   const hlog = openHlogFile(hlogFile);
   for (const line of hlogLines) hlog.write(line);
   await hlog.close();
-  const reportFile = await writeReportFile(dir, summary);
-  return { summaryFile, hlogFile, reportFile };
+  return hlogFile;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { compareSummaries } from '../../src/compare/compare.js';
-import { formatComparisonTable } from '../../src/compare/format.js';
+import { formatComparisonTable } from '../../src/report/comparison-table.js';
 import { readSummaryFile } from '../../src/summary/file.js';
 import { parseCount, parseFloorUs, parsePercent } from '../../src/compare/options.js';
 import { applyBaseline, loadBaseline } from '../../src/compare/baseline.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSweepController } from '../../src/engine/sweep-controller.js';
-import { kneeLine, formatSweepReport } from '../../src/sweep/format.js';
+import { kneeLine, formatSweepReport } from '../../src/report/sweep-table.js';
 import type { EngineIO } from '../../src/engine/io.js';
 import { RunControl } from '../../src/engine/run-state.js';
 import { judgeSummary } from '../../src/engine/judge.js';

@@ -4,11 +4,9 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { compareSummaries } from '../../compare/compare.js';
 import type { CompareOptions } from '../../compare/compare.js';
-import { formatComparisonTable } from '../../compare/format.js';
 import { readSummaryFile } from '../../summary/file.js';
 import { parseCount, parseFloorUs, parsePercent } from '../../compare/options.js';
-import { writeComparisonHtml } from '../../report/html/compare-file.js';
-import { daxComparison, formatDaxCapacityLine } from '../../compare/dax.js';
+import { writeComparisonOutputs } from '../../report/comparison.js';
 import { exitCodeFor } from '../exit-codes.js';
 import type { ExitCode } from '../exit-codes.js';
 import { judge } from '../../engine/judge.js';
@@ -60,11 +58,7 @@ export function registerCompare(y: Argv, done: (code: ExitCode) => void): Argv {
       const baseline = await readSummaryFile(a.baseline, 'baseline');
       const current = await readSummaryFile(a.current, 'current');
       const comparison = compareSummaries(baseline, current, { ...settings, force: a.force, baselineFile: a.baseline, currentFile: a.current });
-      process.stdout.write(`${formatComparisonTable(comparison)}\n`);
-      const dax = daxComparison(baseline, current);
-      if (dax !== undefined) process.stdout.write(`${formatDaxCapacityLine(dax)}\n`);
-      const file = await writeComparisonHtml(a.out ?? path.dirname(a.current), comparison, baseline, current);
-      process.stdout.write(`comparison: ${file}\n`);
+      await writeComparisonOutputs(comparison, baseline, current, a.out ?? path.dirname(a.current), (line) => process.stdout.write(`${line}\n`));
       done(exitCodeFor({ pass: judge({ gates: [], comparison }) }));
     },
   );

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { parseGate } from '../../gates/parse.js';
 import { UsageError } from '../../errors.js';
-import { formatOperationTable } from '../../report/console-table.js';
 import { mergeShards } from '../../shard/merge.js';
-import { readShardOutputs, writeMergedOutputs } from '../../shard/files.js';
+import { readShardOutputs, writeMergedHlog } from '../../shard/files.js';
+import { writeOutputs } from '../../report/outputs.js';
 import { exitCodeFor } from '../exit-codes.js';
 import type { ExitCode } from '../exit-codes.js';
 import { io } from '../io.js';
@@ -41,10 +41,8 @@ export function registerMerge(y: Argv, done: (code: ExitCode) => void): Argv {
       const m = summary.merged!;
       io.err(`merged shards ${m.shards.join(', ')} of ${m.count} (${summary.total.count} operations)\n`);
       const dir = path.resolve(a.out ?? path.join('reports', `${summary.scenario.name}-${stamp(new Date())}-merged`));
-      const written = await writeMergedOutputs(dir, summary, hlogLines);
-      io.out(`${formatOperationTable(summary)}\n`);
-      io.out(`report: ${written.reportFile}\n`);
-      io.out(`results: ${written.summaryFile}\n`);
+      await writeMergedHlog(dir, hlogLines);
+      await writeOutputs(summary, { outDir: dir }, (line) => io.out(`${line}\n`));
       done(exitCodeFor({ pass: summary.pass }));
     },
   );

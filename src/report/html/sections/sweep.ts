@@ -3,7 +3,7 @@
 // table. "Single-digit milliseconds at any scale" is a curve: this is where it bends.
 import type { Summary, SweepStep, SweepStepStats, SweepSummary } from '../../../summary/model.js';
 import { parseGate } from '../../../gates/parse.js';
-import { kneeLine } from '../../../sweep/format.js';
+import { kneeLine } from '../../sweep-table.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
 import { count, msFromUs, rate } from '../format.js';

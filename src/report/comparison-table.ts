@@ -1,7 +1,7 @@
 // The comparison as aligned console text: one row per operation and metric, regressions marked
 // REGRESSION, then one result line. Plain text so it reads the same in a terminal and a CI log.
 import type { ComparedMetric, Comparison, ComparisonRow } from '../summary/model.js';
-import { DEFAULT_FLOOR_PCT, DEFAULT_MIN_SAMPLES } from './compare.js';
+import { DEFAULT_FLOOR_PCT, DEFAULT_MIN_SAMPLES } from '../compare/compare.js';
 
 export const METRIC_LABEL: Record<ComparedMetric, string> = {
   p50: 'p50 ms',

@@ -67,7 +67,7 @@ module.exports = {
         'report/ renders from the summary model alone, so a report can be regenerated from summary.json: ' +
         'it may use the model (types, summary/), the comparison computed from two summaries (compare/), ' +
         'the trend computed from many (trend/: pure, summaries in, change points out), ' +
-        'the gate grammar, prices, the recorder summary shapes and histogram codec, and the sweep table format; nothing that runs a benchmark.',
+        'the gate grammar, prices, the recorder summary shapes and histogram codec, and the sweep rate format (sweep/rate.ts); nothing that runs a benchmark.',
       from: { path: '^src/report/' },
       to: {
         path: '^src/',
@@ -79,7 +79,7 @@ module.exports = {
           '^src/gates/',
           '^src/pricing/',
           '^src/recorder/(histogram|shapes)\\.ts$',
-          '^src/sweep/format\\.ts$',
+          '^src/sweep/rate\\.ts$',
           '^src/(types|errors|version)\\.ts$',
         ],
       },

@@ -1,7 +1,7 @@
 // The sweep on the console: one line per step as it is judged, then a table of every step
 // and the knee. Plain aligned text, so it reads the same in a CI log.
 import type { Summary, SweepStep, SweepSummary } from '../summary/model.js';
-import { formatRate } from '../sweep/evaluate.js';
+import { formatRate } from '../sweep/rate.js';
 
 type Bounds = Pick<SweepSummary, 'slo' | 'maxErrorRatePct' | 'minAchievedPct' | 'maxLateSendsPct'>;
 

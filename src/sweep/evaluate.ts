@@ -15,6 +15,7 @@ import { evaluateGate } from '../gates/evaluate.js';
 import { addMeasured, errorCount, newMeasured, operationSummary } from '../summary/operation.js';
 import type { Measured } from '../summary/operation.js';
 import { percentiles } from '../recorder/histogram.js';
+import { formatRate } from './rate.js';
 
 export interface StepBounds {
   gates: Gate[];
@@ -106,11 +107,7 @@ export function stopReasonFor(step: SweepStep): string {
   return `sweep: step ${formatRate(step.targetOpsPerSec, false)} ops/s ${step.reasons.join('; ')}`;
 }
 
-/** `4,000` (grouped) or `4000` (for names and stop reasons); one decimal under 100. */
-export function formatRate(opsPerSec: number, grouped = true): string {
-  const digits = opsPerSec < 100 && !Number.isInteger(opsPerSec) ? 1 : 0;
-  return grouped ? opsPerSec.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 }) : String(Number(opsPerSec.toFixed(digits)));
-}
+export { formatRate } from './rate.js';
 
 /** A gate's measured value in its unit: `12.3 ms`, `2.50%`, `3,400 ops/s`. */
 export function formatValue(value: number, unit: string): string {

@@ -51,6 +51,11 @@ export class PhaseClock {
     if (span !== undefined) span.endUs = Math.max(span.startUs, nowUs);
   }
 
+  /** Phase `index`'s end as planned now (µs); Infinity for a phase the plan does not have. */
+  endUsOf(index: number): number {
+    return this.spans[index]?.endUs ?? Infinity;
+  }
+
   /** Measured duration (ms) of each phase when the run stops at `finishUs`; phases not reached last 0. */
   actualDurationsMs(finishUs: number): number[] {
     return this.spans.map((s) => Math.max(0, Math.min(s.endUs, finishUs) - Math.min(s.startUs, finishUs)) / 1000);

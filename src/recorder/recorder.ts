@@ -28,6 +28,7 @@ import { formatHeaderLines } from './hlog-format.js';
 import { IntervalState } from './interval.js';
 import { PhaseClock } from './phase-clock.js';
 import { LATE_SEND_US, PhaseEnds } from './phase-ends.js';
+import { CompletionWindows, opsTotal } from './completion-windows.js';
 
 interface PhaseOpState {
   latency: Histogram;
@@ -55,6 +56,9 @@ export class Recorder {
   private latestUs = 0;
   /** a scenario script's run: its schedules plan flows, not operations */
   private readonly scripted: boolean;
+  /** completions by the phase window they fell in: the achieved rate (completion-windows.ts) */
+  private readonly windows: CompletionWindows;
+  private finishing = false;
 
   constructor(options: RecorderOptions) {
     const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
@@ -70,6 +74,7 @@ export class Recorder {
       for (const op of options.operations) ops.set(op, newPhaseOpState());
       return ops;
     });
+    this.windows = new CompletionWindows(this.phases.length, (i) => this.clock.endUsOf(i), (us) => this.clock.phaseAt(us));
     if (this.hlog !== undefined) for (const line of formatHeaderLines(options.startEpochMs)) this.hlog(line);
     const onPhaseEnd = options.onPhaseEnd;
     if (onPhaseEnd !== undefined) {
@@ -81,6 +86,7 @@ export class Recorder {
 
   startPhase(index: number, nowUs: number): void {
     this.clock.startPhase(index, nowUs);
+    this.windows.started(index, nowUs);
     this.latestUs = nowUs;
     this.ends?.started(index);
   }
@@ -105,6 +111,7 @@ export class Recorder {
     recordUs(state.latency, latencyUs);
     recordUs(state.service, serviceUs);
     countResult(state.counters, sample.result);
+    this.windows.completed(sample.op, phaseIndex, sample.endUs);
 
     let index = Math.floor(sample.endUs / this.intervalUs);
     if (!(index >= this.nextIntervalIndex)) index = this.nextIntervalIndex;
@@ -142,6 +149,7 @@ export class Recorder {
     this.closeBefore(end, nowUs);
     const durations = this.clock.actualDurationsMs(nowUs);
     this.latestUs = nowUs;
+    this.finishing = true;
     this.ends?.finished();
     this.result = {
       durationUs: nowUs,
@@ -154,7 +162,8 @@ export class Recorder {
           service[op] = s.service;
           counts[op] = s.counters;
         }
-        return { actualDurationMs: durations[i] ?? 0, latency, service, counts };
+        const w = this.windows.counts(i, true);
+        return { actualDurationMs: durations[i] ?? 0, latency, service, counts, windowCounts: w.window, drainCounts: w.drain };
       }),
       intervals: this.closed,
     };
@@ -181,7 +190,9 @@ export class Recorder {
       counts[op] = s.counters;
     }
     const actualDurationMs = this.clock.actualDurationsMs(this.latestUs)[index] ?? 0;
-    return { index, actualDurationMs, latency, service, counts, count, ...(plannedCount !== undefined ? { plannedCount } : {}), lateSends, lateSendUs: LATE_SEND_US };
+    // the last step is handed over by finish(): its drain is not window
+    const w = this.windows.counts(index, this.result !== undefined || this.finishing);
+    return { index, actualDurationMs, latency, service, counts, count, windowCount: opsTotal(w.window), ...(plannedCount !== undefined ? { plannedCount } : {}), lateSends, lateSendUs: LATE_SEND_US };
   }
 
   private closeBefore(endIndex: number, nowUs: number): IntervalSummary[] {

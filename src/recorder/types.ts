@@ -35,6 +35,8 @@ export interface PhaseSnapshot {
   counts: Record<string, OpCounters>;
   /** operations recorded in the phase */
   count: number;
+  /** operations (of any phase) that completed inside the phase's window: its achieved rate's numerator */
+  windowCount: number;
   /** operations its schedule planned (open loop); a smaller `count` means the phase was cut short */
   plannedCount?: number;
   /** operations sent more than `lateSendUs` after their intended start: they waited for a free slot, or the generator was late */
@@ -53,6 +55,10 @@ export interface RecordedRun {
     latency: Record<string, Histogram>;
     service: Record<string, Histogram>;
     counts: Record<string, OpCounters>;
+    /** completions inside the phase's window (by completion time, whichever phase planned them), per operation */
+    windowCounts: Record<string, number>;
+    /** completions of this phase's operations after the load's last window (the drain), per operation */
+    drainCounts: Record<string, number>;
   }[];
   intervals: IntervalSummary[];
 }

@@ -27,14 +27,16 @@ export function mergeOperationSummaries(list: OperationSummary[]): OperationSumm
   const service = newHistogram();
   const counters = newCounters();
   let rateOpsPerSec = 0;
+  let drainCount = 0;
   for (const s of list) {
+    drainCount += s.drainCount ?? 0;
     mergeInto(latency, decode(s.latencyHistogram));
     mergeInto(service, decode(s.serviceTimeHistogram));
     mergeCounters(counters, countersOf(s));
     rateOpsPerSec += s.rateOpsPerSec;
   }
   // the shards ran side by side: the run's rate is the sum of theirs
-  return { ...operationSummary({ latency, service, counters }, 0), rateOpsPerSec };
+  return { ...operationSummary({ latency, service, counters }, 0, 0, drainCount), rateOpsPerSec };
 }
 
 /** Every shard's `operations`, merged per operation name (in the first shard's order, then any others). */
@@ -91,6 +93,7 @@ export function mergePhases(shardPhases: PhaseSummary[][], labels: string[]): Ph
       durationMs: Math.max(...phases.map((p) => p.durationMs)),
       achievedRateOpsPerSec: phases.reduce((a, p) => a + p.achievedRateOpsPerSec, 0),
       count: phases.reduce((a, p) => a + p.count, 0),
+      ...(phases.some((p) => (p.drainCount ?? 0) > 0) ? { drainCount: phases.reduce((a, p) => a + (p.drainCount ?? 0), 0) } : {}),
       errors: phases.reduce((a, p) => a + p.errors, 0),
       latencyUs: percentiles(allLatency),
       serviceTimeUs: percentiles(allService),

@@ -37,7 +37,12 @@ function roundUnits(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-export function operationSummary(m: Measured, measuredSec: number): OperationSummary {
+/**
+ * `windowCount`: completions inside the measured windows (the rate's numerator); `drainCount`:
+ * completions after the last window. Without them (a merge re-adding shards) the rate is 0 and
+ * the caller sums the shards' rates.
+ */
+export function operationSummary(m: Measured, measuredSec: number, windowCount = 0, drainCount = 0): OperationSummary {
   const c = m.counters;
   return {
     count: c.count,
@@ -50,7 +55,8 @@ export function operationSummary(m: Measured, measuredSec: number): OperationSum
     transactionCancellations: c.outcomes['transaction-canceled'] ?? 0,
     outcomes: { ...c.outcomes },
     errorNames: { ...c.errorNames },
-    rateOpsPerSec: measuredSec > 0 ? c.count / measuredSec : 0,
+    rateOpsPerSec: measuredSec > 0 ? windowCount / measuredSec : 0,
+    ...(drainCount > 0 ? { drainCount } : {}),
     latencyUs: percentiles(m.latency),
     serviceTimeUs: percentiles(m.service),
     consumedRcu: roundUnits(c.consumedRcu),

@@ -3,7 +3,9 @@
 //
 // - "Measured" means the non-warm-up phases: operations, total, verdict and gates use only those;
 //   phases[] lists every phase, warm-up included and flagged.
-// - Rates divide by the phases' measured durations (shorter than planned when interrupted).
+// - Rates are completions inside the phases' windows over the windows' measured durations
+//   (recorder/completion-windows.ts); operations completed in the drain after the last window
+//   count in the latency and as `drainCount`, never in a rate.
 // - The gates are evaluated here; whether the run passed is the judge's call (engine/judge.ts),
 //   made once every fact is in. The verdict is informational.
 import type { Scenario, TargetInfo } from '../types.js';
@@ -13,6 +15,7 @@ import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
 import { encode, percentiles } from '../recorder/histogram.js';
 import { addMeasured, errorCount, newMeasured, operationSummary } from './operation.js';
+import { opsTotal } from '../recorder/completion-windows.js';
 import type { Measured } from './operation.js';
 import { buildVerdict } from './verdict.js';
 
@@ -55,10 +58,12 @@ export function buildSummary(input: SummaryInput): UnjudgedSummary {
   for (const name of names) {
     const m = newMeasured();
     for (const p of measuredPhases) addMeasured(m, p.latency[name], p.service[name], p.counts[name]);
-    operations[name] = operationSummary(m, measuredSec);
+    operations[name] = operationSummary(m, measuredSec, sumOf(measuredPhases, 'windowCounts', name), sumOf(measuredPhases, 'drainCounts', name));
     // a flow (`flow:<name>`) is its steps end to end: the total counts the steps once
     if (!isFlowOp(name)) addMeasured(total, m.latency, m.service, m.counters);
   }
+  const totalWindow = measuredPhases.reduce((n, p) => n + opsTotal(p.windowCounts), 0);
+  const totalDrain = measuredPhases.reduce((n, p) => n + opsTotal(p.drainCounts), 0);
 
   const base: Omit<Summary, 'gates' | 'pass'> = {
     ddbenchVersion: input.ddbenchVersion,
@@ -81,7 +86,7 @@ export function buildSummary(input: SummaryInput): UnjudgedSummary {
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     phases: phaseSummaries(run, scenario, names),
     operations,
-    total: operationSummary(total, measuredSec),
+    total: operationSummary(total, measuredSec, totalWindow, totalDrain),
     intervals: run.intervals,
     generator: input.generator,
     verdict: buildVerdict(Object.fromEntries(Object.entries(operations).filter(([name]) => !isFlowOp(name)))),
@@ -89,6 +94,10 @@ export function buildSummary(input: SummaryInput): UnjudgedSummary {
   };
   const gates = evaluateGates([...scenario.gates, ...input.extraGates], base);
   return { ...base, gates };
+}
+
+function sumOf(phases: RecordedRun['phases'], field: 'windowCounts' | 'drainCounts', op: string): number {
+  return phases.reduce((n, p) => n + (p[field][op] ?? 0), 0);
 }
 
 /** The scenario's operations in file order, then any the run saw that the scenario does not name. */
@@ -124,7 +133,8 @@ function phaseSummaries(run: RecordedRun, scenario: Scenario, names: string[]): 
       name: spec.name,
       warmup: spec.warmup,
       durationMs,
-      achievedRateOpsPerSec: durationMs > 0 ? all.counters.count / (durationMs / 1000) : 0,
+      achievedRateOpsPerSec: durationMs > 0 && p !== undefined ? opsTotal(p.windowCounts) / (durationMs / 1000) : 0,
+      ...(p !== undefined && opsTotal(p.drainCounts) > 0 ? { drainCount: opsTotal(p.drainCounts) } : {}),
       count: all.counters.count,
       errors: errorCount(all.counters.outcomes),
       latencyUs: percentiles(all.latency),

@@ -25,7 +25,7 @@ export interface StepBounds {
 }
 
 /** The recorded data a step is judged on: a PhaseSnapshot's fields, without the bookkeeping. */
-export type StepData = Pick<PhaseSnapshot, 'index' | 'actualDurationMs' | 'latency' | 'service' | 'counts' | 'lateSends' | 'lateSendUs'>;
+export type StepData = Pick<PhaseSnapshot, 'index' | 'actualDurationMs' | 'latency' | 'service' | 'counts' | 'windowCount' | 'lateSends' | 'lateSendUs'>;
 
 export function evaluateStep(data: StepData, targetOpsPerSec: number, operationNames: readonly string[], bounds: StepBounds): SweepStep {
   const sec = data.actualDurationMs / 1000;
@@ -38,7 +38,8 @@ export function evaluateStep(data: StepData, targetOpsPerSec: number, operationN
     addMeasured(all, m.latency, m.service, m.counters);
   }
   const count = all.counters.count;
-  const achievedOpsPerSec = sec > 0 ? count / sec : 0;
+  // what the target served while the step ran (completions in its window), not the step's count over its length
+  const achievedOpsPerSec = sec > 0 ? data.windowCount / sec : 0;
   const reasons: string[] = [];
   if (count === 0) reasons.push('no operation completed');
 

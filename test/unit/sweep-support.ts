@@ -33,7 +33,7 @@ export function stepData(index: number, durationMs: number, ops: Record<string, 
     });
     count += d.latenciesUs.length;
   }
-  return { index, actualDurationMs: durationMs, latency, service, counts, count, plannedCount: count, lateSends, lateSendUs: 5_000 };
+  return { index, actualDurationMs: durationMs, latency, service, counts, count, windowCount: count, plannedCount: count, lateSends, lateSendUs: 5_000 };
 }
 
 /** n latencies: all `baseUs` except the slowest `slow` ones at `slowUs`. */

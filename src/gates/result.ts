@@ -9,5 +9,6 @@ export const GateResultSchema = z.object({
   threshold: z.number(),
   unit: z.string(),
   message: z.string(),
+  inconclusive: z.boolean().optional().describe('the margin between actual and threshold lies within the harness floor: neither a pass nor a fail of the target'),
 });
 export type GateResult = z.infer<typeof GateResultSchema>;

@@ -100,6 +100,27 @@ const GeneratorHealthSchema = z.object({
 });
 export type GeneratorHealth = z.infer<typeof GeneratorHealthSchema>;
 
+const HarnessFloorSchema = z
+  .object({
+    driver: z.string(),
+    rateOpsPerSec: z.number(),
+    durationMs: z.number(),
+    count: countSchema,
+    latencyUs: z.object({ p50: z.number(), p99: z.number(), p999: z.number(), max: z.number() }),
+  })
+  .describe("the harness floor: latency ddbench itself adds at this rate with this driver, measured against a null endpoint that answers at once (ddbench calibrate)");
+export type HarnessFloor = z.infer<typeof HarnessFloorSchema>;
+
+const HarnessSchema = z
+  .object({
+    floor: HarnessFloorSchema.optional().describe('absent with --no-calibrate or when no gate was judged'),
+    gcPauses: z.object({ count: countSchema, totalMs: z.number(), maxMs: z.number() }).optional().describe('garbage-collection pauses of the recording thread during the load'),
+    eventLoopDelayP99Ms: z.number(),
+    eventLoopDelayMaxMs: z.number(),
+  })
+  .describe("ddbench's own contribution: what a verdict's margin must exceed to be about the target");
+export type Harness = z.infer<typeof HarnessSchema>;
+
 const VerdictSchema = z.object({
   thresholdUs: z.number().describe('p99 under 10 ms in the measured phases'),
   pass: z.boolean(),
@@ -229,6 +250,7 @@ export const SummarySchema = z
     total: OperationSummarySchema.describe('all operations together, measured phases'),
     intervals: z.array(IntervalSummarySchema),
     generator: GeneratorHealthSchema,
+    harness: HarnessSchema.optional(),
     verdict: VerdictSchema,
     gates: z.array(GateResultSchema),
     pass: z.boolean().describe('every gate passed and, with --baseline, nothing regressed'),

@@ -1,0 +1,38 @@
+// Inconclusive (harness floor): a latency gate whose actual value lies within the harness floor
+// of its threshold cannot say anything about the target: ddbench's own noise (its p99 against a
+// null endpoint at the same rate and driver) is as large as the margin. Such a gate is marked
+// inconclusive; it keeps its pass/fail so a reader sees which side it fell on.
+//
+// Whether inconclusive fails the run is the judge's decision (one place); the choice made here:
+// it does not fail the run by default (a nightly CI job would otherwise go red on a coin toss of
+// ddbench's own GC), it is shown everywhere a gate is shown, and `--strict-floor` makes it fail
+// (for a gate that must be proven, not merely not disproven). Pure.
+import type { GateResult } from './result.js';
+
+/** What the floor check needs of the harness floor (summary/model.ts HarnessFloor has more). */
+export interface FloorLatency {
+  latencyUs: { p99: number };
+}
+
+const LATENCY_UNITS: Record<string, number> = { us: 1, ms: 1000, s: 1_000_000 };
+
+/** The margin within which a gate is decided by ddbench's own noise: the floor's p99, in the gate's unit. */
+export function floorMargin(gate: Pick<GateResult, 'unit'>, floor: FloorLatency): number | undefined {
+  const perUnit = LATENCY_UNITS[gate.unit];
+  return perUnit === undefined ? undefined : floor.latencyUs.p99 / perUnit;
+}
+
+export function markInconclusive(gates: GateResult[], floor: FloorLatency | undefined): GateResult[] {
+  if (floor === undefined) return gates;
+  return gates.map((g) => {
+    const margin = floorMargin(g, floor);
+    if (margin === undefined || g.actual === null) return g;
+    if (Math.abs(g.actual - g.threshold) > margin) return g;
+    return { ...g, inconclusive: true, message: `${g.message.replace(/ \((PASS|FAIL)\)$/, '')} (INCONCLUSIVE: within the harness floor of ${margin.toFixed(g.unit === 'us' ? 0 : 2)} ${g.unit}; ${g.pass ? 'passes' : 'fails'} by less than ddbench's own p99)` };
+  });
+}
+
+/** Does an inconclusive gate fail the run? Only with --strict-floor. */
+export function inconclusiveFails(gates: readonly GateResult[], strictFloor: boolean): boolean {
+  return strictFloor && gates.some((g) => g.inconclusive === true);
+}

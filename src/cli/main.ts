@@ -22,8 +22,9 @@ import { registerK8s } from './commands/k8s.js';
 import { registerDaxLocal } from './commands/dax-local.js';
 import { registerInit } from './commands/init.js';
 import { registerTrend } from './commands/trend.js';
+import { registerCalibrate } from './commands/calibrate.js';
 
-const COMMANDS: Command[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep, registerDaxLocal, registerInit, registerTrend];
+const COMMANDS: Command[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep, registerDaxLocal, registerInit, registerTrend, registerCalibrate];
 
 let signalCount = 0;
 

@@ -10,7 +10,9 @@ import type { RunState } from './run-state.js';
 
 export interface JudgeFacts {
   /** every gate's result (the scenario's and --gate); no gates is a pass */
-  gates: readonly { pass: boolean }[];
+  gates: readonly { pass: boolean; inconclusive?: boolean | undefined }[];
+  /** --strict-floor: a gate within the harness floor (inconclusive) fails; by default it neither passes nor fails, so it does not fail the run */
+  strictFloor?: boolean | undefined;
   /** --baseline or `ddbench compare`: whether nothing regressed */
   comparison?: { pass: boolean } | undefined;
   /** `ddbench sweep`: its SLOs judge each step, in place of the gates (the sweep clears them) */
@@ -30,13 +32,13 @@ export interface JudgeFacts {
 export function judge(facts: JudgeFacts): boolean {
   const kind = facts.state?.kind;
   if (kind === 'aborted' || kind === 'crashed') return false;
-  const criteria = facts.sweep !== undefined ? facts.sweep.outcome === 'knee' || facts.sweep.outcome === 'all-passed' : facts.gates.every((g) => g.pass);
+  const criteria = facts.sweep !== undefined ? facts.sweep.outcome === 'knee' || facts.sweep.outcome === 'all-passed' : facts.gates.every((g) => (g.inconclusive === true ? facts.strictFloor !== true : g.pass));
   return criteria && (facts.comparison?.pass ?? true);
 }
 
 /** The summary with the judge's `pass`, placed right after `gates`, where summary.json has always had it. */
 export function judgeSummary(summary: UnjudgedSummary, state?: RunState): Summary {
-  const pass = judge({ gates: summary.gates, comparison: summary.comparison, sweep: summary.sweep, state });
+  const pass = judge({ gates: summary.gates, comparison: summary.comparison, sweep: summary.sweep, state, strictFloor: summary.harness?.strictFloor });
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(summary)) {
     if (key === 'pass') continue;

@@ -25,6 +25,9 @@ import { executeLoad } from './load.js';
 import type { EngineIO } from './io.js';
 
 export type { EngineIO } from './io.js';
+import { CALIBRATION, calibrateFloor } from './calibrate.js';
+import { watchGc } from './gc-watch.js';
+import type { HarnessFloor } from '../summary/model.js';
 import { buildSummary } from '../summary/summary.js';
 import type { UnjudgedSummary } from '../summary/summary.js';
 import { judgeSummary } from './judge.js';
@@ -78,6 +81,10 @@ export interface RunOptions extends PlanOverrides {
   io: EngineIO;
   /** the run's stop state: signals, abort rules, crashes and a sweep's knee stop it */
   control: RunControl;
+  /** --no-calibrate: skip the harness-floor calibration before a judged run */
+  noCalibrate?: boolean;
+  /** --strict-floor: a gate within the harness floor (inconclusive) fails the run */
+  strictFloor?: boolean;
 }
 
 /** Steers a run from outside the engine (a sweep) through three hooks; see src/engine/sweep-controller.ts. */
@@ -210,7 +217,9 @@ async function runOnTarget(
     };
     const workers = Math.max(1, Math.min(o.workers ?? autoWorkers(scenario, driverKind), scenario.concurrency));
     log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driverKind}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
+    const floor = await harnessFloor(o, scenario, driverKind, log);
     const cacheWindow = measureCacheAfterWarmup(endpoint, scenario.phases);
+    const gc = watchGc();
     const load = await executeLoad({ scenario, workload, driverKind, driverOptions, workers, io: o.io, control: o.control, hlogPath: join(outDir, 'latency.hlog'), abortRules, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
     const state = o.control.state;
     summary = buildSummary({
@@ -224,6 +233,8 @@ async function runOnTarget(
       loadWorkers: workers,
       ...(o.shard ? { shard: o.shard } : {}),
       generator: load.health,
+      harness: { ...(floor !== undefined ? { floor } : {}), gcPauses: gc.finish(), eventLoopDelayP99Ms: load.health.eventLoopDelayP99Ms, eventLoopDelayMaxMs: load.health.eventLoopDelayMaxMs },
+      ...(o.strictFloor === true ? { strictFloor: true } : {}),
       startedAt: startedAt.toISOString(),
       durationMs: load.durationMs,
       complete: isComplete(state),
@@ -278,4 +289,20 @@ async function confirmRemote(o: RunOptions, scenario: Scenario, endpoint: string
 
 function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/**
+ * The harness floor before a judged open-loop run (gates, a baseline or a sweep): at the run's
+ * peak rate and driver against a null endpoint. Costs about four seconds; opt-in (--calibrate) until
+ * the full suite has run with it on by default.
+ */
+async function harnessFloor(o: RunOptions, scenario: Scenario, driverKind: DriverKind, log: (m: string) => void): Promise<HarnessFloor | undefined> {
+  const judged = scenario.gates.length + o.gates.length > 0 || o.baseline !== undefined || o.controller !== undefined;
+  if (o.noCalibrate === true || !judged || scenario.mode !== 'open' || o.control.stopping) return undefined;
+  const peak = Math.max(0, ...scenario.phases.map((p) => Math.max(p.rateOpsPerSec ?? 0, p.rampToOpsPerSec ?? 0)));
+  if (!(peak > 0)) return undefined;
+  const floor = await calibrateFloor({ driver: driverKind, rateOpsPerSec: peak, concurrency: scenario.concurrency, ...CALIBRATION });
+  const ms = (us: number) => (us / 1000).toFixed(2);
+  log(`harness floor (${floor.driver} at ${floor.rateOpsPerSec.toFixed(0)} ops/s against a null endpoint): p50 ${ms(floor.latencyUs.p50)} ms, p99 ${ms(floor.latencyUs.p99)} ms, p99.9 ${ms(floor.latencyUs.p999)} ms; gates closer than its p99 to their limit are inconclusive `);
+  return floor;
 }

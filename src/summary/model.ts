@@ -117,6 +117,7 @@ const HarnessSchema = z
     gcPauses: z.object({ count: countSchema, totalMs: z.number(), maxMs: z.number() }).optional().describe('garbage-collection pauses of the recording thread during the load'),
     eventLoopDelayP99Ms: z.number(),
     eventLoopDelayMaxMs: z.number(),
+    strictFloor: z.boolean().optional().describe('--strict-floor: an inconclusive gate fails the run (by default it is shown and does not)'),
   })
   .describe("ddbench's own contribution: what a verdict's margin must exceed to be about the target");
 export type Harness = z.infer<typeof HarnessSchema>;

@@ -10,9 +10,10 @@
 //   made once every fact is in. The verdict is informational.
 import type { Scenario, TargetInfo } from '../types.js';
 import type { RecordedRun } from '../recorder/types.js';
-import type { GeneratorHealth, OperationSummary, PhaseSummary, ShardInfo, Summary } from './model.js';
+import type { GeneratorHealth, Harness, OperationSummary, PhaseSummary, ShardInfo, Summary } from './model.js';
 import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
+import { markInconclusive } from '../gates/floor.js';
 import { encode, percentiles } from '../recorder/histogram.js';
 import { addMeasured, errorCount, newMeasured, operationSummary } from './operation.js';
 import { opsTotal } from '../recorder/completion-windows.js';
@@ -32,6 +33,10 @@ export interface SummaryInput {
   loadWorkers?: number;
   shard?: ShardInfo;
   generator: GeneratorHealth;
+  /** ddbench's own contribution (engine/calibrate.ts); its floor makes close gates inconclusive */
+  harness?: Harness;
+  /** --strict-floor: an inconclusive gate fails the run (gates/floor.ts says why it does not by default) */
+  strictFloor?: boolean;
   /** ISO-8601 time at load start */
   startedAt: string;
   durationMs: number;
@@ -89,10 +94,12 @@ export function buildSummary(input: SummaryInput): UnjudgedSummary {
     total: operationSummary(total, measuredSec, totalWindow, totalDrain),
     intervals: run.intervals,
     generator: input.generator,
+    ...(input.harness !== undefined ? { harness: { ...input.harness, ...(input.strictFloor === true ? { strictFloor: true } : {}) } } : {}),
     verdict: buildVerdict(Object.fromEntries(Object.entries(operations).filter(([name]) => !isFlowOp(name)))),
     environment: input.environment,
   };
-  const gates = evaluateGates([...scenario.gates, ...input.extraGates], base);
+  // a gate within the harness floor is marked inconclusive; the judge (engine/judge.ts) weighs it
+  const gates = markInconclusive(evaluateGates([...scenario.gates, ...input.extraGates], base), input.harness?.floor);
   return { ...base, gates };
 }
 

@@ -34,6 +34,8 @@ export function registerRun(y: Argv, done: (code: ExitCode) => void, execute: (o
         .option('warmup', { type: 'boolean', default: true, describe: 'run warm-up phases (--no-warmup skips them)' })
         .option('gate', { type: 'string', array: true, default: [] as string[], describe: 'extra gate, repeatable: "p99<10ms", "get-profile.p50<5ms", "errors<0.1%"' })
         .option('abort', { type: 'string', array: true, default: [] as string[], describe: 'stop early when a rule holds for its window, repeatable: "errors > 50% for 10s", "unreachable for 5s", "p99 > 1s for 10s" (exit 1)' })
+        .option('calibrate', { type: 'boolean', default: false, describe: 'before a run with gates, a baseline or a sweep, measure the harness floor (ddbench\'s own latency at this rate and driver, about 4 s); gates within it are reported inconclusive' })
+        .option('strict-floor', { type: 'boolean', default: false, describe: 'an inconclusive gate (within the harness floor) fails the run (default: shown, not failed)' })
         .option('keep-table', { type: 'boolean', default: false, describe: 'do not delete the table at the end' })
         .option('reuse-table', { type: 'boolean', default: false, describe: 'run against an existing table as is (never created, seeded or deleted)' })
         .option('yes', { type: 'boolean', default: false, describe: 'confirm a run against a non-loopback target without asking' })
@@ -56,6 +58,8 @@ export function registerRun(y: Argv, done: (code: ExitCode) => void, execute: (o
         gates: a.gate,
         abort: a.abort,
         keepTable: a['keep-table'],
+        noCalibrate: !a.calibrate,
+        strictFloor: a['strict-floor'],
         reuseTable: a['reuse-table'],
         yes: a.yes,
         noWarmup: !a.warmup,

@@ -24,9 +24,10 @@ test('latency from the intended start shows a 1 s stall for every queued operati
     // ~200 ops were due during the stall: at least 100 of them must show >= 100 ms from intended start
     const latencyAt = latency.getValueAtPercentile(100 * (1 - 100 / n));
     assert.ok(latencyAt >= 100_000, `the 100th slowest latency is ${latencyAt} us; the ops queued behind the stall should all exceed 100 ms`);
-    // only the 8 in flight when it began saw the stall in their service time
+    // only the 8 in flight when it began saw the stall in their service time; the bound is half the
+    // stall, not a latency goal: a busy shared machine adds a few hundred ms of its own to a send
     const serviceAt = service.getValueAtPercentile(100 * (1 - 12 / n));
-    assert.ok(serviceAt < 100_000, `the 12th slowest service time is ${serviceAt} us; only the 8 ops in flight during the stall should be slow`);
+    assert.ok(serviceAt < 500_000, `the 12th slowest service time is ${serviceAt} us; only the 8 ops in flight during the stall should have waited it out`);
     assert.ok(get.latencyUs.p90 > 10 * get.serviceTimeUs.p90, `corrected p90 ${get.latencyUs.p90} vs service p90 ${get.serviceTimeUs.p90}`);
     assert.ok(summary.generator.queuedOps >= 100, `queued ops ${summary.generator.queuedOps}`);
     assert.ok(summary.generator.warnings.some((w) => /waited for a free concurrency slot/.test(w)));

@@ -36,3 +36,27 @@ export function markInconclusive(gates: GateResult[], floor: FloorLatency | unde
 export function inconclusiveFails(gates: readonly GateResult[], strictFloor: boolean): boolean {
   return strictFloor && gates.some((g) => g.inconclusive === true);
 }
+
+/** How a gate reads to a person: the inconclusive ones are neither a pass nor a fail of the target. */
+export type GateOutcome = 'pass' | 'fail' | 'inconclusive';
+
+export function gateOutcome(g: Pick<GateResult, 'pass' | 'inconclusive'>): GateOutcome {
+  return g.inconclusive === true ? 'inconclusive' : g.pass ? 'pass' : 'fail';
+}
+
+/** The label every output uses for an inconclusive result, so CI logs and pages read the same. */
+export const INCONCLUSIVE_LABEL = 'INCONCLUSIVE (harness floor)';
+
+export function tallyGates(gates: readonly Pick<GateResult, 'pass' | 'inconclusive'>[]): Record<GateOutcome, number> {
+  const out: Record<GateOutcome, number> = { pass: 0, fail: 0, inconclusive: 0 };
+  for (const g of gates) out[gateOutcome(g)]++;
+  return out;
+}
+
+/**
+ * The p99 < 10 ms verdict under the same rule as the gates: a p99 whose distance to the verdict's
+ * threshold is within the floor's p99 says nothing about the target. False without a floor.
+ */
+export function verdictWithinFloor(p99Us: number, thresholdUs: number, floor: FloorLatency | undefined): boolean {
+  return floor !== undefined && Math.abs(p99Us - thresholdUs) <= floor.latencyUs.p99;
+}

@@ -1,6 +1,7 @@
 // The final console report: one row per operation (measured phases), a total row, the verdict
 // per operation and every gate. Plain aligned text: it must read the same in a CI log.
 import type { OperationSummary, Summary } from '../summary/model.js';
+import { INCONCLUSIVE_LABEL, tallyGates, verdictWithinFloor } from '../gates/floor.js';
 import { formatCacheLines } from './cache-line.js';
 
 interface Column {
@@ -54,14 +55,20 @@ export function formatOperationTable(summary: Summary): string {
   if (cache.length > 0) out.push(...cache, '');
 
   const thresholdMs = ms(summary.verdict.thresholdUs).replace(/\.00$/, '');
+  const floor = summary.harness?.floor;
+  if (floor !== undefined) {
+    out.push(`floor    harness floor (${floor.driver} at ${floor.rateOpsPerSec.toFixed(0)} ops/s, null endpoint): p50 ${ms(floor.latencyUs.p50)} ms, p99 ${ms(floor.latencyUs.p99)} ms, p99.9 ${ms(floor.latencyUs.p999)} ms`);
+  }
   for (const [name, v] of Object.entries(summary.verdict.operations)) {
     const count = summary.operations[name]?.count ?? 0;
     const detail = count === 0 ? 'no samples' : `p99 ${ms(v.p99Us)} ms ${v.pass ? '<' : '>='} ${thresholdMs} ms`;
-    out.push(`verdict  ${name}: ${detail}  ${v.pass ? 'PASS' : 'FAIL'}`);
+    const within = count > 0 && verdictWithinFloor(v.p99Us, summary.verdict.thresholdUs, floor);
+    out.push(`verdict  ${name}: ${detail}  ${within ? `${INCONCLUSIVE_LABEL}, ${v.pass ? 'under' : 'over'} by less than the floor's p99` : v.pass ? 'PASS' : 'FAIL'}`);
   }
   out.push(`verdict  single-digit-ms p99 for every operation: ${summary.verdict.pass ? 'yes' : 'no'} (informational)`);
 
   if (summary.gates.length > 0) out.push('');
+  // an inconclusive gate's message already says INCONCLUSIVE and which side it fell on (gates/floor.ts)
   for (const g of summary.gates) out.push(`gate     ${g.message}`);
 
   if (summary.generator.saturated) {
@@ -73,13 +80,16 @@ export function formatOperationTable(summary: Summary): string {
   }
   if (!summary.complete) out.push('', `NOTE     run incomplete${summary.stopReason !== undefined ? `: ${summary.stopReason}` : ''}`);
 
-  const failed = summary.gates.filter((g) => !g.pass).length;
+  // PASS/FAIL is the judge's (summary.pass): an inconclusive gate fails only with --strict-floor
+  const n = summary.gates.length;
+  const t = tallyGates(summary.gates);
+  const unsure = t.inconclusive > 0 ? `, ${t.inconclusive} ${INCONCLUSIVE_LABEL}${summary.harness?.strictFloor === true ? ', failed by --strict-floor' : ''}` : '';
   const result =
-    summary.gates.length === 0
+    n === 0
       ? 'PASS (no gates)'
-      : failed === 0
-        ? `PASS (${summary.gates.length} of ${summary.gates.length} gates passed)`
-        : `FAIL (${failed} of ${summary.gates.length} gates failed)`;
+      : t.fail === 0 && t.inconclusive === 0
+        ? `PASS (${n} of ${n} gates passed)`
+        : `${summary.pass ? 'PASS' : 'FAIL'} (${t.fail > 0 ? `${t.fail} of ${n} gates failed` : `${t.pass} of ${n} gates passed`}${unsure})`;
   out.push('', `result   ${result}`);
   return out.join('\n');
 }

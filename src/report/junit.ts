@@ -6,11 +6,16 @@
 //   <failure>; rows that would gate but cannot (too few samples, different load) are <skipped>;
 // - operation verdict (classname `.verdict`, name `<op> p99 < 10ms`): the verdict is information,
 //   so a miss is <skipped> with the reason, and a <failure> only when asked (--junit-verdict).
+// - inconclusive (harness floor): a gate or verdict whose margin to its limit is within ddbench's own
+//   p99 (summary.harness.floor) is <skipped> with a message starting `INCONCLUSIVE (harness floor)`:
+//   skipped is the one JUnit state every CI reporter shows as neither passed nor failed. With
+//   --strict-floor an inconclusive gate fails the run, so it is a <failure> there as well.
 // An interrupted run adds an <error> test case. Every string is escaped for XML, including
 // characters XML 1.0 cannot carry at all (replaced by U+FFFD).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComparisonRow, GateResult, Summary } from '../summary/model.js';
+import { INCONCLUSIVE_LABEL, tallyGates, verdictWithinFloor } from '../gates/floor.js';
 import { METRIC_LABEL, describeRegression, formatDeltaPct, formatValue } from './comparison-table.js';
 
 export interface JunitOptions {
@@ -29,7 +34,7 @@ interface TestCase {
 export function renderJunit(summary: Summary, opts: JunitOptions = { verdictFailures: false }): string {
   const suite = `ddbench.${summary.scenario.name}`;
   const cases: TestCase[] = [
-    ...summary.gates.map((g) => gateCase(`${suite}.gates`, g)),
+    ...summary.gates.map((g) => gateCase(`${suite}.gates`, g, summary.harness?.strictFloor === true)),
     ...(summary.comparison?.rows ?? []).flatMap((r) => baselineCase(`${suite}.baseline`, r, summary.comparison!.maxRegressionPct, summary.comparison!.floorUs)),
     ...verdictCases(`${suite}.verdict`, summary, opts.verdictFailures),
   ];
@@ -48,6 +53,7 @@ export function renderJunit(summary: Summary, opts: JunitOptions = { verdictFail
     ['mode', summary.mode],
     ['ddbench', summary.ddbenchVersion],
     ['pass', String(summary.pass)],
+    ...floorProperties(summary),
   ];
   const notes = [...summary.generator.warnings.map((w) => `generator: ${w}`), ...(summary.comparison?.notes ?? []).map((n) => `baseline: ${n}`)];
   return [
@@ -71,7 +77,11 @@ export async function writeJunitFile(file: string, xml: string): Promise<string>
   return file;
 }
 
-function gateCase(classname: string, g: GateResult): TestCase {
+function gateCase(classname: string, g: GateResult, strictFloor: boolean): TestCase {
+  if (g.inconclusive === true) {
+    const why = `${INCONCLUSIVE_LABEL}: ${g.message}`;
+    return strictFloor ? { classname, name: g.expr, failure: { type: 'inconclusive', message: `${why}; --strict-floor fails it`, body: g.message } } : { classname, name: g.expr, skipped: why };
+  }
   if (g.pass) return { classname, name: g.expr };
   const unit = g.unit === 'ops/s' ? ' ops/s' : g.unit;
   const actual = g.actual === null ? g.message.replace(/ \(FAIL\)$/, '') : `actual ${round(g.actual)}${unit}`;
@@ -93,12 +103,27 @@ function verdictCases(classname: string, summary: Summary, verdictFailures: bool
   const thresholdMs = summary.verdict.thresholdUs / 1000;
   return Object.entries(summary.verdict.operations).map(([op, v]) => {
     const name = `${op} p99 < ${thresholdMs}ms`;
-    if (v.pass) return { classname, name };
     const count = summary.operations[op]?.count ?? 0;
+    const floor = summary.harness?.floor;
+    if (count > 0 && floor !== undefined && verdictWithinFloor(v.p99Us, summary.verdict.thresholdUs, floor)) {
+      return { classname, name, skipped: `${INCONCLUSIVE_LABEL}: p99 ${(v.p99Us / 1000).toFixed(2)} ms is within ddbench's own p99 (${(floor.latencyUs.p99 / 1000).toFixed(2)} ms) of ${thresholdMs} ms` };
+    }
+    if (v.pass) return { classname, name };
     const why = count === 0 ? 'no samples in the measured phases' : `p99 ${(v.p99Us / 1000).toFixed(2)} ms >= ${thresholdMs} ms`;
     if (verdictFailures) return { classname, name, failure: { type: 'verdict', message: why, body: why } };
     return { classname, name, skipped: `${why} (informational; --junit-verdict makes it a failure)` };
   });
+}
+
+/** The floor and the inconclusive count as suite properties, for CI systems that show them. */
+function floorProperties(summary: Summary): [string, string][] {
+  const floor = summary.harness?.floor;
+  if (floor === undefined) return [];
+  return [
+    ['harness.floor.driver', floor.driver],
+    ['harness.floor.p99Ms', (floor.latencyUs.p99 / 1000).toFixed(2)],
+    ['gates.inconclusive', String(tallyGates(summary.gates).inconclusive)],
+  ];
 }
 
 function renderCase(c: TestCase): string {

@@ -5,14 +5,19 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComparedMetric, Comparison, ComparisonRow, OperationSummary, Summary } from '../summary/model.js';
+import { INCONCLUSIVE_LABEL, gateOutcome, tallyGates, verdictWithinFloor } from '../gates/floor.js';
 import { describeRegression, formatDeltaPct, formatValue } from './comparison-table.js';
 
 const OK = '✅';
 const FAIL = '❌';
+/** inconclusive (harness floor): neither a pass nor a fail of the target */
+const UNSURE = '⚠️';
 
 export function renderMarkdown(summary: Summary, comparison: Comparison | undefined = summary.comparison): string {
   const out: string[] = [];
-  out.push(`### ddbench ${md(summary.scenario.name)}: ${summary.pass ? `${OK} PASS` : `${FAIL} FAIL`}`, '');
+  const inconclusive = tallyGates(summary.gates).inconclusive;
+  const heading = `${summary.pass ? `${OK} PASS` : `${FAIL} FAIL`}${inconclusive > 0 ? ` (${inconclusive} ${UNSURE} inconclusive)` : ''}`;
+  out.push(`### ddbench ${md(summary.scenario.name)}: ${heading}`, '');
   const measuredSec = summary.phases.filter((p) => !p.warmup).reduce((s, p) => s + p.durationMs, 0) / 1000;
   out.push(
     `${md(summary.target.kind)} ${md(summary.target.endpoint)}, driver ${md(summary.driver)}, ${summary.mode} loop, ` +
@@ -21,18 +26,26 @@ export function renderMarkdown(summary: Summary, comparison: Comparison | undefi
   if (!summary.complete) out.push('', `> **Incomplete run**: ${md(summary.stopReason ?? 'interrupted')}`);
   if (summary.generator.saturated) out.push('', `> **The load generator was saturated**: latency may be inflated by ddbench itself (${summary.generator.warnings.map(md).join('; ')})`);
 
+  const floor = summary.harness?.floor;
+  if (floor !== undefined) {
+    const ms = (us: number) => (us / 1000).toFixed(2);
+    out.push('', `Harness floor (${md(floor.driver)} at ${floor.rateOpsPerSec.toFixed(0)} ops/s against a null endpoint): p50 ${ms(floor.latencyUs.p50)} ms, p99 ${ms(floor.latencyUs.p99)} ms, p99.9 ${ms(floor.latencyUs.p999)} ms. A result closer than its p99 to its limit is ${UNSURE} ${INCONCLUSIVE_LABEL}.`);
+  }
   const thresholdMs = summary.verdict.thresholdUs / 1000;
   out.push('', `| operation | count | rate/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | ${md(`p99 < ${thresholdMs} ms`)} |`, '|:--|--:|--:|--:|--:|--:|--:|--:|--:|:-:|');
   for (const [name, s] of Object.entries(summary.operations)) {
     const v = summary.verdict.operations[name];
-    out.push(operationRow(md(name), s, v === undefined ? '' : v.pass ? OK : FAIL));
+    const within = v !== undefined && s.count > 0 && verdictWithinFloor(v.p99Us, summary.verdict.thresholdUs, floor);
+    out.push(operationRow(md(name), s, v === undefined ? '' : within ? `${UNSURE} inconclusive` : v.pass ? OK : FAIL));
   }
   out.push(operationRow('**all**', summary.total, summary.verdict.pass ? OK : FAIL));
 
   if (summary.gates.length > 0) {
-    const passed = summary.gates.filter((g) => g.pass).length;
-    out.push('', `**Gates**: ${passed} of ${summary.gates.length} passed`, '', '| gate | result | detail |', '|:--|:-:|:--|');
-    for (const g of summary.gates) out.push(`| ${md(g.expr)} | ${g.pass ? OK : FAIL} | ${md(g.message)} |`);
+    const t = tallyGates(summary.gates);
+    const unsure = t.inconclusive > 0 ? `, ${t.inconclusive} ${UNSURE} ${INCONCLUSIVE_LABEL}${summary.harness?.strictFloor === true ? ' (failed by --strict-floor)' : ''}` : '';
+    out.push('', `**Gates**: ${t.pass} of ${summary.gates.length} passed${unsure}`, '', '| gate | result | detail |', '|:--|:-:|:--|');
+    const mark = { pass: OK, fail: FAIL, inconclusive: `${UNSURE} inconclusive` };
+    for (const g of summary.gates) out.push(`| ${md(g.expr)} | ${mark[gateOutcome(g)]} | ${md(g.message)} |`);
   }
   if (comparison !== undefined) out.push('', ...baselineSection(comparison));
   out.push('');

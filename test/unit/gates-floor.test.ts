@@ -2,7 +2,7 @@
 // neither a pass nor a fail of the target; by default it does not fail the run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inconclusiveFails, markInconclusive } from '../../src/gates/floor.js';
+import { gateOutcome, inconclusiveFails, markInconclusive, tallyGates, verdictWithinFloor } from '../../src/gates/floor.js';
 import type { HarnessFloor } from '../../src/summary/model.js';
 import type { GateResult } from '../../src/gates/result.js';
 import { judge } from '../../src/engine/judge.js';
@@ -35,4 +35,17 @@ test('the judge: an inconclusive gate does not fail the run, unless --strict-flo
   assert.equal(judge({ gates }), true);
   assert.equal(judge({ gates, strictFloor: true }), false);
   assert.equal(judge({ gates: [gate(12, 10)] }), false, 'a clear fail stays a fail');
+});
+
+test('outcomes and tallies: inconclusive is counted apart from pass and fail', () => {
+  const gates = markInconclusive([gate(9.0, 10), gate(4, 10), gate(20, 10)], FLOOR);
+  assert.deepEqual(gates.map(gateOutcome), ['inconclusive', 'pass', 'fail']);
+  assert.deepEqual(tallyGates(gates), { pass: 1, fail: 1, inconclusive: 1 });
+});
+
+test('the verdict is within the floor when its p99 is closer than the floor p99 to the threshold, and never without a floor', () => {
+  assert.equal(verdictWithinFloor(9_000, 10_000, FLOOR), true);
+  assert.equal(verdictWithinFloor(11_000, 10_000, FLOOR), true);
+  assert.equal(verdictWithinFloor(5_000, 10_000, FLOOR), false);
+  assert.equal(verdictWithinFloor(9_999, 10_000, undefined), false);
 });

@@ -10,7 +10,7 @@ import { REPORT_FILE, writeReportFile } from '../../src/report/html/file.js';
 import { SCRIPT } from '../../src/report/html/script.js';
 import type { Summary } from '../../src/summary/model.js';
 import { HOSTILE, hostileSummary, hourLongSummary } from './report-html-fixture.js';
-import { standardRun } from './summary-fixture.js';
+import { flooredRun, standardRun } from './summary-fixture.js';
 import { externalReferences, section } from './report-html-support.js';
 
 test('escapeHtml turns markup and both quotes into text', () => {
@@ -75,6 +75,16 @@ test('the first section shows the PASS/FAIL banner from the gates and names the 
 
   const ungated = section(renderReport(standardRun()), 'verdict');
   assert.match(ungated, /class="banner pass"[^]*no gates were set/);
+});
+
+test('a gate and a verdict within the harness floor show INCONCLUSIVE (harness floor), styled apart from pass and fail', () => {
+  const v = section(renderReport(flooredRun(['p99 < 10ms', 'get-profile.p50 < 5ms'])), 'verdict');
+  assert.match(v, /<div class="banner pass" role="status"><span class="big">PASS<\/span><span class="what">1 of 2 gates passed<\/span><span class="unsure">1 INCONCLUSIVE \(harness floor\): within ddbench&#39;s own noise/);
+  assert.match(v, /<tr class="inconclusive"><th scope="row">top-10<\/th><td><span class="badge inconclusive" title="over 10 ms by less than the harness floor&#39;s p99">INCONCLUSIVE \(harness floor\)<\/span>/);
+  assert.match(v, /<tr class="inconclusive"><th scope="row"><span class="mono">p99 &lt; 10ms<\/span><\/th><td><span class="badge inconclusive"[^>]*>INCONCLUSIVE \(harness floor\)<\/span><\/td><td class="text">12\.41 ms, not &lt; 10 ms, within the harness floor<\/td>/);
+  assert.match(v, /<span class="mono">get-profile\.p50 &lt; 5ms<\/span><\/th><td><span class="badge pass">PASS/);
+  assert.match(v, /Harness floor \(http at 300 ops\/s against a null endpoint\): p50 0\.20 ms, p99 2\.50 ms, p99\.9 4\.00 ms/);
+  assert.doesNotMatch(section(renderReport(standardRun(['p99 < 10ms'])), 'verdict'), /inconclusive|Harness floor/i, 'nothing about a floor that was not measured');
 });
 
 test('an incomplete run and a saturated generator are warned about in the first section', () => {

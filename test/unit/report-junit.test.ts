@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { compareSummaries } from '../../src/compare/compare.js';
 import { attr, renderJunit, writeJunitFile } from '../../src/report/junit.js';
 import type { Summary } from '../../src/summary/model.js';
-import { standardRun } from './summary-fixture.js';
+import { flooredRun, standardRun } from './summary-fixture.js';
 import { parseXml } from './report-junit-xml.js';
 import type { XmlElement } from './report-junit-xml.js';
 
@@ -103,4 +103,23 @@ test('the JUnit file is written, creating its folder', async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('a gate or verdict within the harness floor is skipped as INCONCLUSIVE (harness floor), a failure only with --strict-floor', () => {
+  const root = parseXml(renderJunit(flooredRun(['p99 < 10ms', 'get-profile.p50 < 5ms'])));
+  const gates = testcases(root).filter((t) => t.attrs['classname'] === 'ddbench.gaming.gates');
+  assert.match(child(gates[0]!, 'skipped')!.attrs['message']!, /^INCONCLUSIVE \(harness floor\): p99 < 10ms: actual 12\.41/);
+  assert.equal(child(gates[0]!, 'failure'), undefined);
+  assert.equal(gates[1]!.children.length, 0, 'a gate clear of the floor passes');
+  const top10 = testcases(root).find((t) => t.attrs['name'] === 'top-10 p99 < 10ms')!;
+  assert.match(child(top10, 'skipped')!.attrs['message']!, /^INCONCLUSIVE \(harness floor\): p99 12\.41 ms is within ddbench's own p99 \(2\.50 ms\) of 10 ms$/);
+  assert.equal(root.attrs['failures'], '0');
+  const props = Object.fromEntries(child(root.children[0]!, 'properties')!.children.map((p) => [p.attrs['name'], p.attrs['value']]));
+  assert.equal(props['harness.floor.p99Ms'], '2.50');
+  assert.equal(props['gates.inconclusive'], '1');
+  assert.equal(props['pass'], 'true');
+  const strict = parseXml(renderJunit(flooredRun(['p99 < 10ms'], true)));
+  const gate = testcases(strict).find((t) => t.attrs['classname'] === 'ddbench.gaming.gates')!;
+  assert.equal(child(gate, 'failure')?.attrs['type'], 'inconclusive');
+  assert.equal(strict.attrs['failures'], '1');
 });

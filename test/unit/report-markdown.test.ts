@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { compareSummaries } from '../../src/compare/compare.js';
 import { md, renderMarkdown, writeMarkdownOutputs } from '../../src/report/markdown.js';
 import type { Summary } from '../../src/summary/model.js';
-import { standardRun } from './summary-fixture.js';
+import { flooredRun, standardRun } from './summary-fixture.js';
 
 /** Cells of a GFM table row, splitting on unescaped pipes. */
 function cells(line: string): string[] {
@@ -79,4 +79,14 @@ test('the Markdown goes to --markdown and is appended to the GitHub step summary
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('a gate and a verdict within the harness floor are marked inconclusive, and the floor is stated', () => {
+  const lines = renderMarkdown(flooredRun(['p99 < 10ms', 'get-profile.p50 < 5ms'])).split('\n');
+  assert.equal(lines[0], '### ddbench gaming: ✅ PASS (1 ⚠️ inconclusive)');
+  assert.ok(lines.some((l) => /^Harness floor \(http at 300 ops\/s against a null endpoint\): p50 0\.20 ms, p99 2\.50 ms, p99\.9 4\.00 ms\./.test(l)));
+  assert.equal(cells(lines.find((l) => l.startsWith('| top-10'))!).at(-1), '⚠️ inconclusive');
+  assert.equal(cells(lines.find((l) => l.startsWith('| get-profile |'))!).at(-1), '✅');
+  assert.ok(lines.includes('**Gates**: 1 of 2 passed, 1 ⚠️ INCONCLUSIVE (harness floor)'));
+  assert.equal(cells(lines.find((l) => l.startsWith('| p99 &lt; 10ms'))!)[1], '⚠️ inconclusive');
 });

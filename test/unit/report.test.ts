@@ -7,7 +7,7 @@ import { HistogramLogReader } from 'hdr-histogram-js';
 import { formatOperationTable } from '../../src/report/console-table.js';
 import { openHlogFile } from '../../src/report/hlog.js';
 import { writeSummaryFile } from '../../src/summary/file.js';
-import { newRecorder, sample, standardRun } from './summary-fixture.js';
+import { flooredRun, newRecorder, sample, standardRun } from './summary-fixture.js';
 
 test('the table shows each operation and the total with their numbers', () => {
   const text = formatOperationTable(standardRun(['p99 < 10ms', 'get-profile.p50 < 5ms']));
@@ -83,4 +83,15 @@ test('closing an hlog file that could not be opened rejects instead of crashing'
   const sink = openHlogFile(path.join(tmpdir(), 'ddbench-no-such-dir', 'x', 'latency.hlog'));
   sink.write('#[comment]');
   await assert.rejects(sink.close(), /ENOENT/);
+});
+
+test('the console says INCONCLUSIVE (harness floor) for a verdict and a gate within the floor, and the result is the judge\'s', () => {
+  const text = formatOperationTable(flooredRun(['p99 < 10ms', 'get-profile.p50 < 5ms']));
+  assert.match(text, /floor {4}harness floor \(http at 300 ops\/s, null endpoint\): p50 0\.20 ms, p99 2\.50 ms/);
+  assert.match(text, /verdict {2}top-10: p99 12\.41 ms >= 10 ms {2}INCONCLUSIVE \(harness floor\), over by less than the floor's p99/);
+  assert.match(text, /verdict {2}get-profile: p99 2\.00 ms < 10 ms {2}PASS/);
+  assert.match(text, /gate {5}p99 < 10ms: actual 12\.41 ?ms \(INCONCLUSIVE: within the harness floor of 2\.50 ms; fails by less/);
+  assert.match(text, /result {3}PASS \(1 of 2 gates passed, 1 INCONCLUSIVE \(harness floor\)\)/);
+  const strict = formatOperationTable(flooredRun(['p99 < 10ms'], true));
+  assert.match(strict, /result {3}FAIL \(0 of 1 gates passed, 1 INCONCLUSIVE \(harness floor\), failed by --strict-floor\)/);
 });

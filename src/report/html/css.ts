@@ -2,7 +2,7 @@
 // tables, eight chart colours chosen to stay apart for common colour-vision deficiencies, and a
 // print layout that keeps charts and tables whole on a page.
 export const CSS = `
-:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--panel:#f6f8fa;--pass:#1a7f37;--pass-bg:#dafbe1;--fail:#cf222e;--fail-bg:#ffebe9;--warn:#9a6700;--warn-bg:#fff8c5}
+:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--panel:#f6f8fa;--pass:#1a7f37;--pass-bg:#dafbe1;--fail:#cf222e;--fail-bg:#ffebe9;--warn:#9a6700;--warn-bg:#fff8c5;--unsure:#6639ba;--unsure-bg:#fbefff}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -28,6 +28,9 @@ nav.toc a{color:inherit;margin-right:12px}
 .badge{display:inline-block;min-width:44px;text-align:center;border-radius:10px;padding:0 8px;font-weight:600;font-size:12px}
 .badge.pass{background:var(--pass-bg);color:var(--pass)}
 .badge.fail{background:var(--fail-bg);color:var(--fail)}
+.badge.inconclusive{background:var(--unsure-bg);color:var(--unsure);border:1px dashed var(--unsure)}
+tr.inconclusive td.v{color:var(--unsure)}
+.banner .unsure{color:var(--unsure);font-weight:600}
 .badge.none{background:var(--panel);color:var(--muted)}
 .cols{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:0 24px}
 @media (max-width:900px){.cols{grid-template-columns:1fr}}

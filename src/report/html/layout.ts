@@ -27,6 +27,11 @@ ${script !== undefined ? raw(`<script>${script}</script>`) : ''}
 `.markup;
 }
 
+/** Inconclusive (harness floor): neither a pass nor a fail of the target, styled apart from both. */
+export function inconclusiveBadge(title: string): Raw {
+  return html`<span class="badge inconclusive" title="${title}">INCONCLUSIVE (harness floor)</span>`;
+}
+
 export function badge(pass: boolean | null, text?: string): Raw {
   const cls = pass === null ? 'none' : pass ? 'pass' : 'fail';
   return html`<span class="badge ${cls}">${text ?? (pass === null ? 'n/a' : pass ? 'PASS' : 'FAIL')}</span>`;

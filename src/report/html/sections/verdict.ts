@@ -5,7 +5,8 @@ import type { Summary } from '../../../summary/model.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
 import { count, formatMs, METRIC_LABEL, msFromUs, pct } from '../format.js';
-import { badge, table } from '../layout.js';
+import { gateOutcome, INCONCLUSIVE_LABEL, tallyGates, verdictWithinFloor } from '../../../gates/floor.js';
+import { badge, inconclusiveBadge, table } from '../layout.js';
 import { withoutCredentials } from './context.js';
 
 export function headerSection(s: Summary): Raw {
@@ -31,16 +32,23 @@ ${warnings(s)}
 }
 
 function banner(s: Summary): Raw {
-  const failed = s.gates.filter((g) => !g.pass).length;
+  const tally = tallyGates(s.gates);
+  const failed = tally.fail;
   const what = s.sweep
     ? s.sweep.kneeOpsPerSec !== null
       ? `sweep: knee at ${Math.round(s.sweep.kneeOpsPerSec).toLocaleString('en-US')} ops/s (the highest step that met ${s.sweep.slo.join(', ')})`
       : `sweep: no step met ${s.sweep.slo.join(', ')}`
     : s.gates.length === 0
       ? 'no gates were set (add gates to the scenario or --gate to make the run pass or fail)'
-      : failed === 0
+      : failed === 0 && tally.inconclusive === 0
         ? `all ${s.gates.length} gate${s.gates.length === 1 ? '' : 's'} passed`
-        : `${failed} of ${s.gates.length} gate${s.gates.length === 1 ? '' : 's'} failed`;
+        : failed === 0
+          ? `${tally.pass} of ${s.gates.length} gate${s.gates.length === 1 ? '' : 's'} passed`
+          : `${failed} of ${s.gates.length} gate${s.gates.length === 1 ? '' : 's'} failed`;
+  const unsure =
+    tally.inconclusive === 0
+      ? ''
+      : html`<span class="unsure">${tally.inconclusive} ${INCONCLUSIVE_LABEL}${s.harness?.strictFloor === true ? ', failed by --strict-floor' : ': within ddbench\'s own noise of the limit, neither a pass nor a fail of the target'}</span>`;
   const thresholdMs = s.verdict.thresholdUs / 1000;
   const slow = Object.entries(s.verdict.operations).filter(([, v]) => !v.pass);
   const claim = s.verdict.pass
@@ -49,9 +57,10 @@ function banner(s: Summary): Raw {
   const c = s.comparison;
   const vsBaseline =
     c === undefined ? '' : c.regressions.length === 0 ? '; no regression against the baseline' : `; ${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'} against the baseline`;
-  return html`<div class="banner ${s.pass ? 'pass' : 'fail'}" role="status"><span class="big">${s.pass ? 'PASS' : 'FAIL'}</span><span class="what">${what}${vsBaseline}${s.complete ? '' : ' (incomplete run)'}</span></div>
+  return html`<div class="banner ${s.pass ? 'pass' : 'fail'}" role="status"><span class="big">${s.pass ? 'PASS' : 'FAIL'}</span><span class="what">${what}${vsBaseline}${s.complete ? '' : ' (incomplete run)'}</span>${unsure}</div>
 ${c !== undefined && c.regressions.length > 0 ? html`<p class="claim">Regressions (tolerance ${c.maxRegressionPct}%, floor ${msFromUs(c.floorUs)} ms): ${c.regressions.map((r, i) => html`${i > 0 ? '; ' : ''}<span class="mono">${r.op}</span> ${METRIC_LABEL[r.metric]}${r.deltaPct === null ? '' : ` ${r.deltaPct > 0 ? '+' : ''}${r.deltaPct.toFixed(1)}%`}`)}. See compare.html beside this report.</p>` : ''}
-<p class="claim">Single-digit-millisecond p99? ${claim}</p>`;
+<p class="claim">Single-digit-millisecond p99? ${claim}</p>
+${floorClaim(s)}`;
 }
 
 function warnings(s: Summary): Raw {
@@ -80,16 +89,24 @@ function warnings(s: Summary): Raw {
   return html`${out}`;
 }
 
+/** The harness floor in words, when it was measured: what a margin must exceed to be about the target. */
+function floorClaim(s: Summary): Raw | string {
+  const f = s.harness?.floor;
+  if (f === undefined) return '';
+  return html`<p class="note" id="harness-floor">Harness floor (${f.driver} at ${Math.round(f.rateOpsPerSec).toLocaleString('en-US')} ops/s against a null endpoint): p50 ${msFromUs(f.latencyUs.p50)} ms, p99 ${msFromUs(f.latencyUs.p99)} ms, p99.9 ${msFromUs(f.latencyUs.p999)} ms. A result closer than its p99 to its limit is ${inconclusiveBadge('within the harness floor')}.</p>`;
+}
+
 type VerdictRow = [name: string, v: Summary['verdict']['operations'][string], n: number];
 
 function verdictTable(s: Summary): Raw {
   const rows: VerdictRow[] = Object.entries(s.verdict.operations).map(([name, v]) => [name, v, s.operations[name]?.count ?? 0]);
   const thresholdMs = s.verdict.thresholdUs / 1000;
+  const within = ([, v, n]: VerdictRow) => n > 0 && verdictWithinFloor(v.p99Us, s.verdict.thresholdUs, s.harness?.floor);
   return table<VerdictRow>(
     `Latency from intended start, ms (measured phases)`,
     [
       { title: 'operation', cell: ([name]) => name },
-      { title: `p99 < ${thresholdMs} ms`, cell: ([, v, n]) => (n === 0 ? badge(null, 'no samples') : badge(v.pass)) },
+      { title: `p99 < ${thresholdMs} ms`, cell: (r) => (r[2] === 0 ? badge(null, 'no samples') : within(r) ? inconclusiveBadge(`${r[1].pass ? 'under' : 'over'} ${thresholdMs} ms by less than the harness floor's p99`) : badge(r[1].pass)) },
       { title: 'p50', cell: ([, v]) => msFromUs(v.p50Us) },
       { title: 'p99', cell: ([, v]) => msFromUs(v.p99Us) },
       { title: 'p99.9', cell: ([, v]) => msFromUs(v.p999Us) },
@@ -97,7 +114,7 @@ function verdictTable(s: Summary): Raw {
       { title: 'count', cell: ([, , n]) => count(n) },
     ],
     rows,
-    ([, v]) => (v.pass ? '' : 'fail'),
+    (r) => (within(r) ? 'inconclusive' : r[1].pass ? '' : 'fail'),
   );
 }
 
@@ -109,11 +126,11 @@ function gatesTable(s: Summary): Raw {
     'Gates',
     [
       { title: 'gate', cell: (g) => html`<span class="mono">${g.expr}</span>` },
-      { title: 'result', cell: (g) => badge(g.pass) },
-      { title: 'measured', text: true, cell: (g) => reason(g) },
+      { title: 'result', cell: (g) => (g.inconclusive === true ? inconclusiveBadge(`${g.pass ? 'passes' : 'fails'} by less than the harness floor's p99`) : badge(g.pass)) },
+      { title: 'measured', text: true, cell: (g) => (g.inconclusive === true ? `${reason(g)}, within the harness floor` : reason(g)) },
     ],
     s.gates,
-    (g) => (g.pass ? '' : 'fail'),
+    (g) => ({ pass: '', fail: 'fail', inconclusive: 'inconclusive' })[gateOutcome(g)],
   );
 }
 

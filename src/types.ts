@@ -264,6 +264,8 @@ export interface OpResult {
   unprocessed?: number;
   /** the response (AttributeValue form), only when the request asked for it (Request.keepOutput) */
   output?: Record<string, unknown>;
+  /** a scenario script's flow: time it spent in ctx.sleep (think time), µs */
+  thinkUs?: number;
 }
 
 /**
@@ -318,4 +320,6 @@ export interface Sample {
   /** when the outcome came back */
   endUs: number;
   result: OpResult;
+  /** a scenario script's step: the flow (`flow:<name>`) it ran in, so the summary knows where a flow's time goes */
+  flow?: string;
 }

@@ -5,7 +5,8 @@
 import type { OpResult, OutcomeKind, Sample } from '../types.js';
 import { OUTCOME_KINDS } from '../types.js';
 
-const FIELDS = 12;
+// 12: the flow a script's step ran in (operation index, -1: none); 13: a flow's think time (µs)
+const FIELDS = 14;
 
 export interface SampleBatch {
   numbers: Float64Array;
@@ -41,13 +42,7 @@ export class SampleBatcher {
     const r = s.result;
     const o = this.count * FIELDS;
     const n = this.numbers;
-    let op = this.opIndex.get(s.op);
-    if (op === undefined) {
-      op = this.opIndex.size;
-      this.opIndex.set(s.op, op);
-      this.newOps.push(s.op);
-    }
-    n[o] = op;
+    n[o] = this.indexOf(s.op);
     n[o + 1] = s.phaseIndex;
     n[o + 2] = s.intendedStartUs;
     n[o + 3] = s.sentUs;
@@ -59,10 +54,22 @@ export class SampleBatcher {
     n[o + 9] = r.consumedWcu;
     n[o + 10] = r.throttledAttempts;
     n[o + 11] = r.unprocessed ?? -1;
+    n[o + 12] = s.flow !== undefined ? this.indexOf(s.flow) : -1;
+    n[o + 13] = r.thinkUs ?? -1;
     if (r.errorName !== undefined || r.reasons !== undefined) {
       this.strings.push([this.count, r.errorName ?? '', r.errorMessage ?? '', (r.reasons ?? []).join('\u0001')]);
     }
     this.count++;
+  }
+
+  private indexOf(op: string): number {
+    let index = this.opIndex.get(op);
+    if (index === undefined) {
+      index = this.opIndex.size;
+      this.opIndex.set(op, index);
+      this.newOps.push(op);
+    }
+    return index;
   }
 
   /** The batch so far, handing over its buffer; the batcher starts a fresh one. */
@@ -102,7 +109,9 @@ export function unpackSamples(batch: SampleBatch, opNames: string[], visit: (s: 
       ...(extra?.name ? { errorName: extra.name } : {}),
       ...(extra?.message ? { errorMessage: extra.message } : {}),
       ...(extra?.reasons ? { reasons: extra.reasons.split('\u0001') } : {}),
+      ...(n[o + 13]! >= 0 ? { thinkUs: n[o + 13]! } : {}),
     };
-    visit({ op: opNames[n[o]!] ?? '?', phaseIndex: n[o + 1]!, intendedStartUs: n[o + 2]!, sentUs: n[o + 3]!, endUs: n[o + 4]!, result });
+    const flow = n[o + 12]! >= 0 ? opNames[n[o + 12]!] : undefined;
+    visit({ op: opNames[n[o]!] ?? '?', phaseIndex: n[o + 1]!, intendedStartUs: n[o + 2]!, sentUs: n[o + 3]!, endUs: n[o + 4]!, result, ...(flow !== undefined ? { flow } : {}) });
   }
 }

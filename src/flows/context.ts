@@ -21,6 +21,8 @@ export interface StepEnv {
   /** the phase a step started in */
   phaseIndex(): number;
   sleep(ms: number): Promise<void>;
+  /** the flow's operation name (`flow:<name>`), stamped on each step's sample */
+  flow: string;
 }
 
 const EXPECTED: ReadonlySet<StepOutcome> = new Set(['ok', 'conditional-failed', 'transaction-canceled']);
@@ -28,6 +30,8 @@ const EXPECTED: ReadonlySet<StepOutcome> = new Set(['ok', 'conditional-failed', 
 /** Totals of one flow iteration's steps, for the flow's own sample. */
 export interface StepTotals {
   steps: number;
+  /** time spent in ctx.sleep, as the clock saw it (µs) */
+  thinkUs: number;
   consumedRcu: number;
   consumedWcu: number;
 }
@@ -41,7 +45,7 @@ export function createFlowContext(env: StepEnv, totals: StepTotals): FlowContext
     const result: OpResult = await env.driver.execute(request);
     const endUs = env.clock.nowUs();
     const { output, ...recorded } = result;
-    env.onStep({ op: name, phaseIndex: env.phaseIndex(), intendedStartUs: startUs, sentUs: startUs, endUs, result: recorded });
+    env.onStep({ op: name, phaseIndex: env.phaseIndex(), intendedStartUs: startUs, sentUs: startUs, endUs, result: recorded, flow: env.flow });
     totals.steps++;
     totals.consumedRcu += result.consumedRcu;
     totals.consumedWcu += result.consumedWcu;
@@ -75,7 +79,14 @@ export function createFlowContext(env: StepEnv, totals: StepTotals): FlowContext
       if (values.length === 0) throw new RangeError('choice() needs at least one value');
       return values[draws.rng.nextInt(values.length)]!;
     },
-    sleep: (ms) => env.sleep(ms),
+    sleep: async (ms) => {
+      const fromUs = env.clock.nowUs();
+      try {
+        await env.sleep(ms);
+      } finally {
+        totals.thinkUs += env.clock.nowUs() - fromUs;
+      }
+    },
     table: env.table,
     vars: {},
   };

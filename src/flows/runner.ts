@@ -33,7 +33,7 @@ export interface FlowRunnerOptions {
   flows: Map<string, FlowFn>;
   /** picks flows (its own stream, so flows and their draws do not shift each other) */
   pick: Rng;
-  env: Omit<StepEnv, 'tables' | 'table' | 'phaseIndex'>;
+  env: Omit<StepEnv, 'tables' | 'table' | 'phaseIndex' | 'flow'>;
   /** the scheduler's current phase (flows are picked as they start) */
   phaseIndex(): number;
   /** told of every flow error (the engine prints the first few) */
@@ -65,18 +65,18 @@ export function createFlowRunner(opts: FlowRunnerOptions): FlowRunner {
       return { op: chosen.op, fn: chosen.fn, phaseIndex: opts.phaseIndex() };
     },
     async execute(start: FlowStart): Promise<OpResult> {
-      const totals: StepTotals = { steps: 0, consumedRcu: 0, consumedWcu: 0 };
+      const totals: StepTotals = { steps: 0, thinkUs: 0, consumedRcu: 0, consumedWcu: 0 };
       const base = { attempts: 1, retryDelayMs: 0, throttledAttempts: 0 };
       try {
-        const env: StepEnv = { ...opts.env, table: opts.scenario.table.name, tables, phaseIndex: () => start.phaseIndex };
+        const env: StepEnv = { ...opts.env, table: opts.scenario.table.name, tables, phaseIndex: () => start.phaseIndex, flow: start.op };
         await start.fn(createFlowContext(env, totals));
-        return { kind: 'ok', ...base, consumedRcu: totals.consumedRcu, consumedWcu: totals.consumedWcu };
+        return { kind: 'ok', ...base, consumedRcu: totals.consumedRcu, consumedWcu: totals.consumedWcu, thinkUs: totals.thinkUs };
       } catch (error) {
         const where = userLocation(error, script.file);
         const text = error instanceof Error ? error.message : String(error);
         const message = `${text}${where !== undefined ? ` (${script.file}:${where})` : ''}`;
         opts.onFlowError?.(`${start.op}: ${message}`);
-        return { kind: 'client', ...base, consumedRcu: totals.consumedRcu, consumedWcu: totals.consumedWcu, errorName: FLOW_ERROR, errorMessage: message };
+        return { kind: 'client', ...base, consumedRcu: totals.consumedRcu, consumedWcu: totals.consumedWcu, thinkUs: totals.thinkUs, errorName: FLOW_ERROR, errorMessage: message };
       }
     },
   };

@@ -22,6 +22,7 @@ import type { Sample } from '../types.js';
 import type { OpCounters, PhaseSnapshot, RecordedRun, RecorderOptions } from './types.js';
 import type { IntervalSummary } from './shapes.js';
 import { isFlowOp } from '../types.js';
+import { FlowStepCounts } from './flow-steps.js';
 import { countResult, newCounters } from './counters.js';
 import { HistogramPool, newHistogram, recordUs } from './histogram.js';
 import { formatHeaderLines } from './hlog-format.js';
@@ -59,6 +60,8 @@ export class Recorder {
   /** completions by the phase window they fell in: the achieved rate (completion-windows.ts) */
   private readonly windows: CompletionWindows;
   private finishing = false;
+  /** per phase: which steps ran in which flow, and the flows' think time (scripts only) */
+  private readonly flowSteps: FlowStepCounts[];
 
   constructor(options: RecorderOptions) {
     const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
@@ -75,6 +78,7 @@ export class Recorder {
       return ops;
     });
     this.windows = new CompletionWindows(this.phases.length, (i) => this.clock.endUsOf(i), (us) => this.clock.phaseAt(us));
+    this.flowSteps = this.phases.map(() => new FlowStepCounts());
     if (this.hlog !== undefined) for (const line of formatHeaderLines(options.startEpochMs)) this.hlog(line);
     const onPhaseEnd = options.onPhaseEnd;
     if (onPhaseEnd !== undefined) {
@@ -112,6 +116,7 @@ export class Recorder {
     recordUs(state.service, serviceUs);
     countResult(state.counters, sample.result);
     this.windows.completed(sample.op, phaseIndex, sample.endUs);
+    if (this.scripted) this.flowSteps[phaseIndex]!.record(sample);
 
     let index = Math.floor(sample.endUs / this.intervalUs);
     if (!(index >= this.nextIntervalIndex)) index = this.nextIntervalIndex;
@@ -163,7 +168,7 @@ export class Recorder {
           counts[op] = s.counters;
         }
         const w = this.windows.counts(i, true);
-        return { actualDurationMs: durations[i] ?? 0, latency, service, counts, windowCounts: w.window, drainCounts: w.drain };
+        return { actualDurationMs: durations[i] ?? 0, latency, service, counts, windowCounts: w.window, drainCounts: w.drain, ...(this.scripted ? { flows: this.flowSteps[i]!.toRecord() } : {}) };
       }),
       intervals: this.closed,
     };

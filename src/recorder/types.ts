@@ -3,6 +3,7 @@
 import type { Histogram } from 'hdr-histogram-js';
 import type { OutcomeKind, PhaseSpec } from '../types.js';
 import type { IntervalSummary } from './shapes.js';
+import type { FlowSteps } from './flow-steps.js';
 
 // ---------------------------------------------------------------------------
 
@@ -59,6 +60,8 @@ export interface RecordedRun {
     windowCounts: Record<string, number>;
     /** completions of this phase's operations after the load's last window (the drain), per operation */
     drainCounts: Record<string, number>;
+    /** a scenario script's run: per flow, its steps' call counts and think time */
+    flows?: Record<string, FlowSteps>;
   }[];
   intervals: IntervalSummary[];
 }

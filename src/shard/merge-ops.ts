@@ -132,3 +132,18 @@ export function mergeSeed(list: (Summary['seed'] | undefined)[]): Summary['seed'
   if (seeds.length === 0) return undefined;
   return { items: seeds.reduce((a, s) => a + s.items, 0), durationMs: Math.max(...seeds.map((s) => s.durationMs)), retries: seeds.reduce((a, s) => a + s.retries, 0) };
 }
+
+/** Scripted runs: each flow's iterations, think time and step calls summed over the shards. */
+export function mergeFlows(list: (Summary['flows'] | undefined)[]): Summary['flows'] {
+  if (list.every((f) => f === undefined)) return undefined;
+  const out: NonNullable<Summary['flows']> = {};
+  for (const flows of list) {
+    for (const [name, f] of Object.entries(flows ?? {})) {
+      const into = (out[name] ??= { count: 0, thinkTimeUs: 0, steps: {} });
+      into.count += f.count;
+      into.thinkTimeUs += f.thinkTimeUs;
+      for (const [step, n] of Object.entries(f.steps)) into.steps[step] = (into.steps[step] ?? 0) + n;
+    }
+  }
+  return out;
+}

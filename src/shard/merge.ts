@@ -8,10 +8,11 @@
 // Missing shards are a warning: the merge is exact for the shards it has, and marked incomplete.
 import type { MergeInfo, Summary } from '../summary/model.js';
 import { UsageError } from '../errors.js';
+import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
 import { buildVerdict } from '../summary/verdict.js';
 import type { HlogContent } from './hlog-read.js';
-import { mergeGenerator, mergeOperationMaps, mergeOperationSummaries, mergePhases, mergeSeed } from './merge-ops.js';
+import { mergeFlows, mergeGenerator, mergeOperationMaps, mergeOperationSummaries, mergePhases, mergeSeed } from './merge-ops.js';
 import { mergeTimelines } from './merge-intervals.js';
 import type { UnjudgedSummary } from '../summary/summary.js';
 
@@ -88,6 +89,7 @@ export function mergeShards(input: ShardOutput[], opts: MergeOptions = {}): Merg
   ];
   const seed = mergeSeed(summaries.map((s) => s.seed));
   const loadWorkers = summaries.some((s) => s.loadWorkers !== undefined) ? summaries.reduce((a, s) => a + (s.loadWorkers ?? 1), 0) : undefined;
+  const flows = mergeFlows(summaries.map((s) => s.flows));
   const base: Omit<Summary, 'gates' | 'pass'> = {
     ddbenchVersion: first.ddbenchVersion,
     complete,
@@ -107,7 +109,9 @@ export function mergeShards(input: ShardOutput[], opts: MergeOptions = {}): Merg
     total: mergeOperationSummaries(summaries.map((s) => s.total)),
     intervals: timeline.intervals,
     generator: mergeGenerator(summaries.map((s) => s.generator), labels),
-    verdict: buildVerdict(operations, first.verdict.thresholdUs),
+    ...(flows !== undefined ? { flows } : {}),
+    // a flow's latency is its steps end to end: the verdict judges operations, as a run's does
+    verdict: buildVerdict(Object.fromEntries(Object.entries(operations).filter(([name]) => !isFlowOp(name))), first.verdict.thresholdUs),
     environment: {
       ...first.environment,
       cpus: summaries.reduce((a, s) => a + s.environment.cpus, 0),

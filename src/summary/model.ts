@@ -228,6 +228,15 @@ const ComparisonSchema = z.object({
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
+const FlowSummarySchema = z
+  .object({
+    count: countSchema.describe('iterations of the flow in the measured phases (as operations["flow:<name>"].count)'),
+    thinkTimeUs: z.number().describe('time all those iterations spent in ctx.sleep (think time), µs'),
+    steps: z.record(z.string(), countSchema).describe('calls of each step made inside this flow, by step (operation) name, in order of first call'),
+  })
+  .describe("one scripted flow's make-up: its steps' latencies are their own operations' (shared when flows share a step name)");
+export type FlowSummary = z.infer<typeof FlowSummarySchema>;
+
 const EnvironmentSchema = z.object({ node: z.string(), platform: z.string(), cpus: countSchema, cpuModel: z.string(), totalMemMb: z.number(), hostname: z.string() });
 
 export const SummarySchema = z
@@ -257,6 +266,10 @@ export const SummarySchema = z
     pass: z.boolean().describe('every gate passed and, with --baseline, nothing regressed'),
     comparison: ComparisonSchema.optional().describe('with --baseline: the comparison with the baseline run'),
     sweep: SweepSummarySchema.optional().describe('`ddbench sweep` only: each step (one phase per arrival rate), its verdict and the knee'),
+    flows: z
+      .record(z.string(), FlowSummarySchema)
+      .optional()
+      .describe('scenario scripts: per flow (`flow:<name>`), which steps it made and its think time, measured phases (where its time goes)'),
     cache: CacheStatsSummarySchema.optional().describe('DAX runs against the local DAX server: cache hits, misses and hit/miss latency in the measured phases'),
     environment: EnvironmentSchema,
   })

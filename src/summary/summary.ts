@@ -10,7 +10,7 @@
 //   made once every fact is in. The verdict is informational.
 import type { Scenario, TargetInfo } from '../types.js';
 import type { RecordedRun } from '../recorder/types.js';
-import type { GeneratorHealth, Harness, OperationSummary, PhaseSummary, ShardInfo, Summary } from './model.js';
+import type { FlowSummary, GeneratorHealth, Harness, OperationSummary, PhaseSummary, ShardInfo, Summary } from './model.js';
 import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
 import { markInconclusive } from '../gates/floor.js';
@@ -95,6 +95,7 @@ export function buildSummary(input: SummaryInput): UnjudgedSummary {
     intervals: run.intervals,
     generator: input.generator,
     ...(input.harness !== undefined ? { harness: { ...input.harness, ...(input.strictFloor === true ? { strictFloor: true } : {}) } } : {}),
+    ...(scenario.script !== undefined ? { flows: flowSummaries(measuredPhases, operations) } : {}),
     verdict: buildVerdict(Object.fromEntries(Object.entries(operations).filter(([name]) => !isFlowOp(name)))),
     environment: input.environment,
   };
@@ -105,6 +106,20 @@ export function buildSummary(input: SummaryInput): UnjudgedSummary {
 
 function sumOf(phases: RecordedRun['phases'], field: 'windowCounts' | 'drainCounts', op: string): number {
   return phases.reduce((n, p) => n + (p[field][op] ?? 0), 0);
+}
+
+/** Each flow's steps and think time over the measured phases; count as its operation's. */
+function flowSummaries(phases: RecordedRun['phases'], operations: Record<string, OperationSummary>): Record<string, FlowSummary> {
+  const flows: Record<string, FlowSummary> = {};
+  for (const name of Object.keys(operations).filter(isFlowOp)) flows[name] = { count: operations[name]!.count, thinkTimeUs: 0, steps: {} };
+  for (const p of phases) {
+    for (const [name, f] of Object.entries(p.flows ?? {})) {
+      const into = (flows[name] ??= { count: operations[name]?.count ?? 0, thinkTimeUs: 0, steps: {} });
+      into.thinkTimeUs += f.thinkUs;
+      for (const [step, n] of Object.entries(f.steps)) into.steps[step] = (into.steps[step] ?? 0) + n;
+    }
+  }
+  return flows;
 }
 
 /** The scenario's operations in file order, then any the run saw that the scenario does not name. */

@@ -6,12 +6,13 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runCli, readSummary, assertEndpointsGone, ROOT } from '../support/cli.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'scripts');
 const work = mkdtempSync(join(tmpdir(), 'ddbench-scripts-'));
 after(() => rmSync(work, { recursive: true, force: true }));
+const readSummaryPath = (res: { stdout: string }) => /results: (.+summary\.json)/.exec(res.stdout)![1]!;
 
 test('a flow reads an item and writes back what it read; each step and the flow are their own operations', { timeout: 120_000 }, async () => {
   const res = await runCli(['run', join(FIXTURES, 'read-write.ts'), '--target', 'dynalite'], { cwd: work });
@@ -27,6 +28,14 @@ test('a flow reads an item and writes back what it read; each step and the flow 
   assert.equal(flow.errors, 0, JSON.stringify(flow.errorNames));
   assert.equal(summary.total.count, read.count + write.count, 'the total counts steps once, not the flows again');
   assert.ok(flow.latencyUs.p50 >= read.latencyUs.p50, 'a flow lasts at least as long as its steps');
+  const made = summary.flows!['flow:increment']!;
+  assert.deepEqual(made.steps, { read: read.count, write: write.count }, 'the summary knows which steps the flow made');
+  assert.equal(made.count, flow.count);
+  assert.ok(made.thinkTimeUs >= 20_000 * flow.count, `20 ms of think time per flow (${made.thinkTimeUs} µs over ${flow.count})`);
+  const page = readFileSync(join(dirname(readSummaryPath(res)), 'report.html'), 'utf8');
+  const breakdown = page.slice(page.indexOf('<section id="flows"'), page.indexOf('</section>', page.indexOf('<section id="flows"')));
+  assert.match(breakdown, /Flow increment: [\d,]+ iterations/);
+  for (const part of ['>read<', '>write<', 'think time', 'rest (start wait, script code)']) assert.ok(breakdown.includes(part), `${part} in the flow breakdown`);
   await assertEndpointsGone(res);
 });
 

@@ -25,6 +25,7 @@ nav.toc a{color:inherit;margin-right:12px}
 .warning strong{color:#4d2d00}
 .warning ul{margin:4px 0 0 18px;padding:0}
 .note{color:var(--muted);font-size:13px}
+.share-bar{display:inline-block;height:9px;background:#0969da;vertical-align:middle;print-color-adjust:exact}
 .badge{display:inline-block;min-width:44px;text-align:center;border-radius:10px;padding:0 8px;font-weight:600;font-size:12px}
 .badge.pass{background:var(--pass-bg);color:var(--pass)}
 .badge.fail{background:var(--fail-bg);color:var(--fail)}

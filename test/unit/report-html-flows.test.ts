@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Recorder } from '../../src/recorder/recorder.js';
 import { buildSummary } from '../../src/summary/summary.js';
+import { judgeSummary } from '../../src/engine/judge.js';
 import { SummarySchema } from '../../src/summary/model.js';
 import { renderReport } from '../../src/report/html/report.js';
 import { mergeFlows } from '../../src/shard/merge-ops.js';
@@ -29,7 +30,7 @@ function scriptedSummary() {
   }
   // a warm-up flow is left out of the breakdown, as it is of the operations
   rec.record({ op: 'view-cart', phaseIndex: 0, intendedStartUs: 0, sentUs: 0, endUs: 50_000, result: result(), flow: 'flow:checkout' });
-  return buildSummary(summaryInput(rec.finish(6_100_000), scenario));
+  return judgeSummary(buildSummary(summaryInput(rec.finish(6_100_000), scenario)));
 }
 
 test('a scripted run summary says which steps each flow made and its think time, measured phases only', () => {

@@ -14,6 +14,10 @@ export interface AbortTrigger {
   reason: string;
   /** end of the interval that completed the window (seconds since load start) */
   atSec: number;
+  /** an `unreachable` rule: the target is down or stuck, a runtime fault (exit 3) rather than a failed criterion */
+  targetFault: boolean;
+  /** what to do about it, for the console (unreachable rules) */
+  hint?: string;
 }
 
 interface Streak {
@@ -51,7 +55,7 @@ export class AbortWatch {
         if (!this.step(rule, streak, iv)) return;
         if (streak.intervals * this.intervalMs >= rule.forMs) {
           const atSec = iv.startSec + this.intervalMs / 1000;
-          this.fired = { rule: rule.expr, reason: `aborted: ${describe(rule, streak, atSec)}`, atSec };
+          this.fired = { rule: rule.expr, reason: `aborted: ${describe(rule, streak, atSec)}`, atSec, targetFault: rule.gate === undefined, ...(rule.gate === undefined ? { hint: unreachableHint(rule) } : {}) };
         }
       });
     }
@@ -62,11 +66,18 @@ export class AbortWatch {
   private step(rule: AbortRule, streak: Streak, iv: IntervalSummary): boolean {
     if (rule.gate === undefined) {
       const successes = iv.count - iv.errors;
-      // a second with nothing due and nothing back says nothing either way (a ramp from 0, a lull)
+      // a second with nothing due and nothing back says nothing either way (a ramp from 0, a lull):
+      // it never starts a streak, but extends one (a closed loop whose every slot hangs sends
+      // nothing and gets nothing back between its timeouts, and that is the target being down)
       const tried = iv.count > 0 || iv.targetRateOpsPerSec > 0;
-      if (successes > 0 || !tried) {
+      if (successes > 0) {
         Object.assign(streak, fresh());
         return false;
+      }
+      if (!tried) {
+        if (streak.intervals === 0) return false;
+        streak.intervals++;
+        return true;
       }
       if (streak.intervals === 0) streak.sinceSec = iv.startSec;
       streak.intervals++;
@@ -142,6 +153,15 @@ function describe(rule: AbortRule, streak: Streak, endSec: number): string {
   // percentages over the whole streak; latency and rate as in the last interval that had data
   const actual = g.unit === '%' ? (streak.count > 0 ? (streak.matched / streak.count) * 100 : 0) : (streak.last ?? 0);
   return `${subject} ${formatValue(actual, g.unit)} ${g.comparator} ${formatValue(g.threshold, g.unit)} for ${window}`;
+}
+
+function unreachableHint(rule: AbortRule): string {
+  const window = formatMs(rule.forMs);
+  return (
+    `no operation succeeded for ${window}: the target is unreachable or stuck (is it running, and is this its address?); ` +
+    `the run ends as a runtime error (exit 3). ${rule.byDefault ? 'This rule is on by default: ' : ''}` +
+    `add "unreachable for off" to the scenario's abort: list or to --abort to keep running against a target that does not answer, or set another window ("unreachable for 60s")`
+  );
 }
 
 function subjectName(g: Gate): string {

@@ -22,6 +22,11 @@
  * Examples: `errors > 50% for 10s`, `unreachable for 5s`, `p99 > 1s for 10s`,
  * `get-profile.errors >= 90% for 5s`, `throughput < 10 for 30s`.
  *
+ * `unreachable for 10s` is on by default (DEFAULT_UNREACHABLE): a run against a target that died
+ * or hangs ends by itself instead of running out its plan on timeouts. An `unreachable` rule of
+ * the user's replaces it; `unreachable for off` turns it off. It stops the run as a runtime fault
+ * of the target (exit 3), not a failed criterion (exit 1).
+ *
  * An interval in which no operation completed has no error rate or latency: it neither starts
  * nor breaks a streak of those rules (a stall between two bad seconds does not reset the
  * clock), while for `unreachable` it counts as a second with no success. `rate` always has a
@@ -38,6 +43,18 @@ export interface AbortRule {
   gate?: Gate;
   /** how long the condition must hold (ms) */
   forMs: number;
+  /** added by ddbench, not written by the user (the default `unreachable` rule) */
+  byDefault?: true;
+}
+
+/** The rule every run has unless it says otherwise: nothing succeeded for this long ends the run. */
+export const DEFAULT_UNREACHABLE: AbortRule = { expr: 'unreachable for 10s', forMs: 10_000, byDefault: true };
+
+/** `unreachable for off`: the user's way to turn the default rule off. */
+const UNREACHABLE_OFF = /^\s*unreachable\s+for\s+off\s*$/i;
+
+export function isUnreachableOff(expr: string): boolean {
+  return UNREACHABLE_OFF.test(expr);
 }
 
 export type ParseAbortResult = { ok: true; rule: AbortRule } | { ok: false; message: string };
@@ -88,14 +105,30 @@ function unsupportedWhy(gate: Gate): string | undefined {
   return undefined;
 }
 
-/** Parses every rule; problems name the rule and where it came from (`abort[1]`, `--abort`). */
+/**
+ * Parses every rule; problems name the rule. Adds DEFAULT_UNREACHABLE unless the list has an
+ * `unreachable` rule of its own or `unreachable for off`.
+ */
 export function parseAbortRules(exprs: readonly string[], operationNames: string[]): { rules: AbortRule[]; problems: string[] } {
   const rules: AbortRule[] = [];
   const problems: string[] = [];
+  let unreachableOff = false;
   for (const expr of exprs) {
+    if (isUnreachableOff(expr)) {
+      unreachableOff = true;
+      continue;
+    }
     const parsed = parseAbortRule(expr, operationNames);
     if (parsed.ok) rules.push(parsed.rule);
     else problems.push(parsed.message);
   }
+  const unreachableRules = rules.filter(isUnreachable);
+  if (unreachableOff && unreachableRules.length > 0) problems.push(`\`unreachable for off\` and \`${unreachableRules[0]!.expr}\` contradict each other: keep one`);
+  if (!unreachableOff && unreachableRules.length === 0) rules.push(DEFAULT_UNREACHABLE);
   return { rules, problems };
+}
+
+/** `unreachable for N`: a rule about the target being down, not about its numbers. */
+export function isUnreachable(rule: AbortRule): boolean {
+  return rule.gate === undefined;
 }

@@ -24,7 +24,8 @@ export interface Ending {
 
 /**
  * In order: interrupted by a signal 130 (whatever failed while it stopped: the signal came first);
- * bad input 2; a runtime error or a crash 3; an abort rule 1 (the run failed its criteria);
+ * bad input 2; a runtime error or a crash 3; an abort rule 1 (the run failed its criteria), or 3
+ * when the rule says the target is down (`unreachable`);
  * otherwise the judge's answer, 0 or 1 (0 when there was nothing to judge).
  */
 export function exitCodeFor(ending: Ending): ExitCode {
@@ -32,6 +33,7 @@ export function exitCodeFor(ending: Ending): ExitCode {
   if (kind === 'interrupted') return EXIT.interrupted;
   if (ending.error === 'invalid-input') return EXIT.invalidInput;
   if (ending.error === 'runtime' || kind === 'crashed') return EXIT.runtimeError;
-  if (kind === 'aborted') return EXIT.gateFailed;
+  // an `unreachable` rule says the target is down: a runtime fault, not a failed criterion
+  if (kind === 'aborted') return ending.state?.kind === 'aborted' && ending.state.targetFault === true ? EXIT.runtimeError : EXIT.gateFailed;
   return ending.pass === false ? EXIT.gateFailed : EXIT.pass;
 }

@@ -35,7 +35,12 @@ function onSignal(signal: NodeJS.Signals): void {
     process.stderr.write(`\n${signal}: stopping; writing what was measured, deleting the table, stopping the endpoint (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to quit at once)\n`);
     return;
   }
-  void stopAllEndpoints().finally(() => process.exit(EXIT.interrupted));
+  // quit at once: what was recorded is written synchronously; stopping the endpoints starts here
+  // (each one's first step is synchronous) and the exit hook signals what is left (endpoints/registry.ts)
+  process.stderr.write(`\n${signal} again: quitting at once\n`);
+  control.sayLastWords();
+  void stopAllEndpoints();
+  process.exit(EXIT.interrupted);
 }
 
 /** How long a run may take, after an uncaught error, to write what it measured before the process exits 3. */

@@ -47,6 +47,11 @@ export interface LoadInput {
   onPhaseEnd?: (snapshot: PhaseSnapshot) => void;
   /** abort rules, checked on every interval as it closes; the first to fire stops the run */
   abortRules?: AbortRule[];
+  /**
+   * Called once the recorder runs, with a synchronous way to end it now: what a process that must
+   * quit at once (a second signal) still writes. Its generator statistics are not collected.
+   */
+  onRecording?: (finishNow: () => LoadOutput) => void;
 }
 
 export interface LoadOutput {
@@ -99,12 +104,19 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
     const abort = new AbortWatch(input.abortRules);
     ticker.on('intervals', (closed) => {
       const hit = abort.observe(closed);
-      if (hit && control.stop('aborted', hit.reason)) {
+      if (hit && control.stop('aborted', hit.reason, { targetFault: hit.targetFault })) {
         progress.clear();
         io.err(`\n${hit.reason}: stopping; writing what was measured\n`);
+        if (hit.hint !== undefined) io.err(`ddbench: ${hit.hint}\n`);
       }
     });
   }
+  input.onRecording?.(() => {
+    const nowUs = clock.nowUs();
+    const health = assessHealth([monitor.finish()], newLoadStats(), 0);
+    const warning = 'the run quit at once (a second signal): the load threads\' statistics (queued, dropped, abandoned operations) were not collected';
+    return { recorded: recorder.finish(nowUs), health: { ...health, warnings: [...health.warnings, warning] }, durationMs: Math.round(nowUs / 1000), driverName: input.driverKind };
+  });
   let result: PoolResult;
   try {
     result = pool ? await pool.run(recorder, originNs) : await loadHere(input, recorder, clock);

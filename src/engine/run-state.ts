@@ -8,8 +8,11 @@ export type RunState =
   | { kind: 'running' }
   /** a signal (SIGINT/SIGTERM): the summary is partial, exit 130 */
   | { kind: 'interrupted'; reason: string }
-  /** an abort rule fired: the run failed its criteria, exit 1 */
-  | { kind: 'aborted'; reason: string }
+  /**
+   * an abort rule fired: the run failed its criteria, exit 1; `targetFault`: the rule says the
+   * target itself is down (`unreachable`), a runtime fault rather than a failed criterion, exit 3
+   */
+  | { kind: 'aborted'; reason: string; targetFault?: true }
   /** something crashed (a driver, a worker, an uncaught error): exit 3 */
   | { kind: 'crashed'; reason: string }
   /** the run itself chose to stop (a sweep found its knee): the summary is complete */
@@ -20,6 +23,7 @@ export type StoppedState = Exclude<RunState, { kind: 'running' }>;
 export class RunControl {
   #state: RunState = { kind: 'running' };
   readonly #listeners = new Set<(state: StoppedState) => void>();
+  #lastWords: (() => void) | undefined;
 
   get state(): RunState {
     return this.#state;
@@ -31,12 +35,32 @@ export class RunControl {
   }
 
   /** Asks the run to stop. The first request wins (a crash during a signal's drain stays a signal); returns whether this one did. */
-  stop(kind: StopKind, reason: string): boolean {
+  stop(kind: StopKind, reason: string, opts: { targetFault?: boolean } = {}): boolean {
     if (this.#state.kind !== 'running') return false;
-    const next = { kind, reason } as StoppedState;
+    const next = { kind, reason, ...(kind === 'aborted' && opts.targetFault === true ? { targetFault: true } : {}) } as StoppedState;
     this.#state = next;
     for (const listener of this.#listeners) listener(next);
     return true;
+  }
+
+  /**
+   * What the run writes when the process must quit at once (a second signal): synchronous, since
+   * the process exits right after. The engine sets it while a load runs and clears it once the
+   * complete files are written; undefined clears it.
+   */
+  setLastWords(write: (() => void) | undefined): void {
+    this.#lastWords = write;
+  }
+
+  /** Runs the last words, if any (once); never throws: the process is about to exit either way. */
+  sayLastWords(): void {
+    const write = this.#lastWords;
+    this.#lastWords = undefined;
+    try {
+      write?.();
+    } catch (error) {
+      process.stderr.write(`ddbench: could not write the summary on the way out: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
   }
 
   /** Called once when the run stops (at once if it already has); returns a function that unsubscribes. */

@@ -33,6 +33,7 @@ import type { UnjudgedSummary } from '../summary/summary.js';
 import { judgeSummary } from './judge.js';
 import { writeOutputs } from '../report/outputs.js';
 import { captureEnvironment } from '../summary/environment.js';
+import { writeSummaryFileSync } from '../summary/file.js';
 import type { Prices } from '../pricing/cost.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, loadBaseline } from '../compare/baseline.js';
@@ -47,6 +48,8 @@ import { planLimitProblems } from '../scenario/limits.js';
 import { measureCacheAfterWarmup } from './cache-window.js';
 import { isComplete } from './run-state.js';
 import type { RunControl, RunState } from './run-state.js';
+import { CLEANUP_AFTER_STOP_MS, settlesWithin } from './cleanup.js';
+import type { LoadOutput } from './load.js';
 
 export interface RunOptions extends PlanOverrides {
   file: string;
@@ -127,7 +130,9 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
   try {
     return await runOnTarget(o, scenario, source, workload, endpoint, log, baseline, abortRules);
   } finally {
-    await endpoint.stop();
+    // after a stop, a stuck endpoint must not hold the exit: the exit hook (endpoints/registry.ts) signals what is left
+    const bound = o.control.stopping ? CLEANUP_AFTER_STOP_MS : undefined;
+    if (!(await settlesWithin(endpoint.stop(), bound))) log(`the ${endpoint.info.kind} endpoint was still stopping after ${bound} ms; it is signalled to stop as ddbench exits`);
   }
 }
 
@@ -187,6 +192,15 @@ async function runOnTarget(
   const outDir = resolve(o.outDir ?? join('reports', `${scenario.name}-${stamp(startedAt)}${o.shard ? `-${shardLabel(o.shard)}` : ''}`));
   let created = false;
   let summary: UnjudgedSummary | undefined;
+  // the table goes after the files are written: deleting it may hang on the target that stopped the run
+  const cleanUp = async (): Promise<void> => {
+    try {
+      if (created && !o.keepTable && !o.setupOnly) await deleteTable(o, client, scenario.table.name, runId, target.endpoint, log);
+      else if (created) log(`kept table ${scenario.table.name} (${o.setupOnly ? '--setup-only' : '--keep-table'})`);
+    } finally {
+      client.destroy();
+    }
+  };
   try {
     ({ created } = await prepareTable(client, scenario.table, { reuse: o.reuseTable, runId, log }));
     let seedStats: Summary['seed'];
@@ -220,9 +234,9 @@ async function runOnTarget(
     const floor = await harnessFloor(o, scenario, driverKind, log);
     const cacheWindow = measureCacheAfterWarmup(endpoint, scenario.phases);
     const gc = watchGc();
-    const load = await executeLoad({ scenario, workload, driverKind, driverOptions, workers, io: o.io, control: o.control, hlogPath: join(outDir, 'latency.hlog'), abortRules, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
-    const state = o.control.state;
-    summary = buildSummary({
+    const summarize = (load: LoadOutput, stopReason?: string): UnjudgedSummary => {
+      const state = o.control.state;
+      return buildSummary({
       ddbenchVersion: VERSION,
       recorded: load.recorded,
       scenario,
@@ -237,24 +251,51 @@ async function runOnTarget(
       ...(o.strictFloor === true ? { strictFloor: true } : {}),
       startedAt: startedAt.toISOString(),
       durationMs: load.durationMs,
-      complete: isComplete(state),
-      ...(state.kind !== 'running' ? { stopReason: state.reason } : {}),
+      complete: stopReason === undefined && isComplete(state),
+      ...(stopReason !== undefined ? { stopReason } : state.kind !== 'running' ? { stopReason: state.reason } : {}),
       ...(seedStats ? { seed: seedStats } : {}),
       extraGates: o.gates,
       environment: captureEnvironment(),
-    });
+      });
+    };
+    // a second signal quits at once: it still leaves a summary of what was recorded (cli/main.ts)
+    const lastWords = (finishNow: () => LoadOutput) =>
+      o.control.setLastWords(() => {
+        const state = o.control.state;
+        const reason = `${state.kind === 'running' ? 'quit' : state.reason}; quit at once on a second signal`;
+        writeSummaryFileSync(outDir, judgeSummary(summarize(finishNow(), reason), state));
+        o.io.err(`results (written on the way out): ${join(outDir, 'summary.json')}\n`);
+      });
+    const load = await executeLoad({ scenario, workload, driverKind, driverOptions, workers, io: o.io, control: o.control, hlogPath: join(outDir, 'latency.hlog'), abortRules, onRecording: lastWords, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
+    summary = summarize(load);
     await cacheWindow.settle();
     const cache = await endpoint.cacheStats?.();
     if (cache !== undefined) summary = { ...summary, cache };
   } finally {
-    if (created && !o.keepTable && !o.setupOnly) {
-      await deleteTableIfOwned(client, scenario.table.name, runId, created, { log }).catch((e: unknown) => log(`could not delete table ${scenario.table.name}: ${String(e)}`));
-    } else if (created) {
-      log(`kept table ${scenario.table.name} (${o.setupOnly ? '--setup-only' : '--keep-table'})`);
-    }
-    client.destroy();
+    // no summary (a failure, --setup-only): clean up now; otherwise once the files are written
+    if (summary === undefined) await cleanUp();
   }
-  if (!summary) throw new Error('no summary was built');
+  try {
+    return await writeRunFiles(o, summary, outDir, baseline);
+  } finally {
+    await cleanUp();
+  }
+}
+
+/** After a stop the target may be the reason: deleting the table gets a bound, and a table left behind is named. */
+async function deleteTable(o: RunOptions, client: ReturnType<typeof createDynamoClient>, name: string, runId: string, endpoint: string, log: (msg: string) => void): Promise<void> {
+  const bound = o.control.stopping ? CLEANUP_AFTER_STOP_MS : undefined;
+  const deleting = deleteTableIfOwned(client, name, runId, true, { log }).catch((e: unknown) => {
+    log(`could not delete table ${name}: ${String(e)}`);
+  });
+  if (!(await settlesWithin(deleting, bound))) {
+    log(`table ${name} was not deleted: ${endpoint} did not answer within ${bound} ms of the stop; delete it yourself (aws dynamodb delete-table --table-name ${name} --endpoint-url ${endpoint})`);
+  }
+}
+
+/** Judges the summary and writes every output; the table is still there (see cleanUp). */
+async function writeRunFiles(o: RunOptions, built: UnjudgedSummary, outDir: string, baseline: LoadedBaseline | undefined): Promise<RunResult> {
+  let summary = built;
   if (o.controller) summary = o.controller.finish(summary);
   if (baseline) summary = applyBaseline(summary, baseline, join(outDir, 'summary.json'));
   const state = o.control.state;
@@ -268,12 +309,12 @@ async function runOnTarget(
     markdownFile: o.markdownFile,
     stepSummaryFile: o.stepSummaryFile,
   }, (line) => o.io.out(`${line}\n`));
+  o.control.setLastWords(undefined);
   if (state.kind !== 'running' && state.kind !== 'planned-stop') {
     o.io.out(`run stopped early (${state.reason}): the summary is partial and marked complete: false\n`);
   }
   return { state, pass: judged.pass, summary: judged, outDir };
 }
-
 
 async function confirmRemote(o: RunOptions, scenario: Scenario, endpoint: string, loopback: boolean): Promise<void> {
   if (loopback || o.yes) return;

@@ -3,7 +3,7 @@
 
 import { checkOperation, type OpContext, type TableView } from './check-ops.js';
 import { checkSweep } from './check-sweep.js';
-import { parseAbortRule } from '../abort/parse.js';
+import { isUnreachableOff, parseAbortRule } from '../abort/parse.js';
 import type { GateParser } from '../gates/parse.js';
 import { checkItemSize, checkItemTemplate, checkTemplate, keyRoles, type KeyRole } from './check-templates.js';
 import { durationToMs } from '../grammar/duration.js';
@@ -50,7 +50,7 @@ export function checkScenario(raw: unknown, parseGate: GateParser): RawProblem[]
   if (Array.isArray(raw.abort)) {
     const names = [...seen.keys()];
     raw.abort.forEach((expr: unknown, i) => {
-      if (typeof expr !== 'string') return;
+      if (typeof expr !== 'string' || isUnreachableOff(expr)) return;
       const parsed = parseAbortRule(expr, names);
       if (!parsed.ok) problems.push({ path: ['abort', i], message: parsed.message });
     });

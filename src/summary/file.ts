@@ -5,6 +5,7 @@
 // Reading checks the file against the summary model, so a wrong file is a clean exit-2 message
 // instead of a TypeError later.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Summary } from './model.js';
 import { parseSummary, summaryDrift } from './check.js';
@@ -29,6 +30,21 @@ export async function writeSummaryFile(dir: string, summary: Summary): Promise<s
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });
+    throw err;
+  }
+  return target;
+}
+
+/** writeSummaryFile, synchronously: for a process that exits right after (a second signal). */
+export function writeSummaryFileSync(dir: string, summary: Summary): string {
+  mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, SUMMARY_FILE);
+  const temp = path.join(dir, `.${SUMMARY_FILE}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(temp, `${JSON.stringify(summary, null, 2)}\n`, 'utf8');
+    renameSync(temp, target);
+  } catch (err) {
+    rmSync(temp, { force: true });
     throw err;
   }
   return target;

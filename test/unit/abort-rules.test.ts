@@ -2,7 +2,7 @@
 // refusals of what cannot) and evaluation (streaks, empty intervals, the reason given).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAbortRule, parseAbortRules } from '../../src/abort/parse.js';
+import { DEFAULT_UNREACHABLE, parseAbortRule, parseAbortRules } from '../../src/abort/parse.js';
 import type { AbortRule } from '../../src/abort/parse.js';
 import { AbortWatch } from '../../src/abort/evaluate.js';
 import type { IntervalSummary } from '../../src/recorder/shapes.js';
@@ -132,4 +132,30 @@ test('the first rule to fire wins and stays the answer', () => {
 
 test('a window shorter than an interval fires on the first matching interval', () => {
   assert.ok(run([rule('errors > 10% for 200ms')], [iv(0, 10, 10)]));
+});
+
+test('every run watches `unreachable for 10s` unless it has an unreachable rule of its own or turns it off', () => {
+  assert.deepEqual(parseAbortRules([], OPS).rules, [DEFAULT_UNREACHABLE]);
+  assert.deepEqual(parseAbortRules(['errors > 50% for 10s'], OPS).rules.map((r) => r.expr), ['errors > 50% for 10s', 'unreachable for 10s']);
+  assert.deepEqual(parseAbortRules(['unreachable for 30s'], OPS).rules, [{ expr: 'unreachable for 30s', forMs: 30_000 }]);
+  assert.deepEqual(parseAbortRules(['Unreachable  for OFF'], OPS), { rules: [], problems: [] });
+  const both = parseAbortRules(['unreachable for off', 'unreachable for 5s'], OPS);
+  assert.match(both.problems.join('\n'), /`unreachable for off` and `unreachable for 5s` contradict each other/);
+});
+
+test('unreachable fires as a target fault with a hint saying how to turn it off; other rules are failed criteria', () => {
+  const hit = run([DEFAULT_UNREACHABLE], Array.from({ length: 10 }, (_, s) => iv(s, 10, 10)));
+  assert.ok(hit);
+  assert.equal(hit.targetFault, true);
+  assert.match(hit.hint ?? '', /no operation succeeded for 10s: the target is unreachable or stuck.*on by default.*"unreachable for off"/);
+  const errors = run([rule('errors > 50% for 1s')], [iv(0, 10, 10)]);
+  assert.equal(errors?.targetFault, false);
+  assert.equal(errors?.hint, undefined);
+});
+
+test('empty seconds extend an unreachable streak once it started (a closed loop whose slots all hang), never start one', () => {
+  const closedLoop = (s: number, count: number, errors = 0) => iv(s, count, errors, 2, { targetRateOpsPerSec: 0 });
+  const hung = [closedLoop(0, 10, 10), closedLoop(1, 0), closedLoop(2, 0), closedLoop(3, 10, 10)];
+  assert.equal(run([rule('unreachable for 4s')], hung)?.atSec, 4);
+  assert.equal(run([rule('unreachable for 2s')], [closedLoop(0, 0), closedLoop(1, 0), closedLoop(2, 0)]), undefined);
 });

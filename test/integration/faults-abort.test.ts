@@ -8,13 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAULTS_SCENARIO, readOutputs, runAgainst, tempDir, withFake } from './faults-support.js';
 
-test('--abort "unreachable for 2s" stops a 30 s run against a target that never answers, exit 1, everything written', { timeout: 90_000 }, async () => {
+test('--abort "unreachable for 2s" stops a 30 s run against a target that never answers, exit 3 (a fault of the target), everything written', { timeout: 90_000 }, async () => {
   const out = tempDir('abort-unreachable');
   try {
     await withFake(['--fault', 'hang'], async (endpoint) => {
       const res = await runAgainst(endpoint, out.dir, ['--duration', '30s', '--abort', 'unreachable for 2s'], { timeoutMs: 25_000 });
       assert.equal(res.signal, null, 'stopped by its rule, long before the 30 s it planned');
-      assert.equal(res.code, 1, res.stderr);
+      assert.equal(res.code, 3, res.stderr);
       assert.match(res.stderr, /aborted: unreachable for 2s \(no successful response/);
       assert.match(res.stdout, /run stopped early \(aborted: unreachable for 2s/);
       const { summary, report, hlog } = readOutputs(res, out.dir);

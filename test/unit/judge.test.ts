@@ -95,3 +95,10 @@ test('exit codes of commands that run no load: the judgement alone, or the error
   assert.equal(exitCodeFor({ error: 'invalid-input' }), EXIT.invalidInput);
   assert.equal(exitCodeFor({ pass: true, error: 'runtime' }), EXIT.runtimeError);
 });
+
+test('an unreachable abort (the target is down) fails the run and exits 3; other abort rules exit 1', () => {
+  const down: RunState = { kind: 'aborted', reason: 'aborted: unreachable for 10s (no successful response from 0s to 10s)', targetFault: true };
+  assert.equal(judge({ gates: [], state: down }), false);
+  assert.equal(exitCodeFor({ pass: false, state: down }), EXIT.runtimeError);
+  assert.equal(exitCodeFor({ pass: false, state: { kind: 'aborted', reason: 'aborted: errors 100% > 50% for 10s' } }), EXIT.gateFailed);
+});

@@ -111,6 +111,18 @@ test('the cost estimate uses the default on-demand prices unless others are give
   assert.match(priced, /<strong>\$0\.00165<\/strong> \(650 read units × \$1\/M \+ 500 write units × \$2\/M\)[^]*Prices as given/);
 });
 
+test('the harness floor is a labelled band on the spectrum and the latency-over-time charts, in the SVG itself, only when measured', () => {
+  const page = renderReport(flooredRun());
+  const band = /<g class="floor"><rect class="floor-band" x="58" y="[\d.]+" width="\d+" height="[\d.]+"><title>harness floor \(p99 2\.50 ms, http\)<\/title><\/rect><line class="floor-line"[^>]*\/><text class="floor-label"[^>]*>harness floor \(p99 2\.50 ms, http\)<\/text><\/g>/;
+  for (const id of ['spectrum-0', 'spectrum-2', 'latency-over-time', 'p99-by-operation']) {
+    const chart = page.slice(page.indexOf(`<figure class="chart" id="${id}">`), page.indexOf('</figure>', page.indexOf(`<figure class="chart" id="${id}">`)));
+    assert.match(chart, band, id);
+  }
+  const throughput = page.slice(page.indexOf('id="throughput-over-time"'));
+  assert.doesNotMatch(throughput.slice(0, throughput.indexOf('</figure>')), /class="floor"/, 'not on a chart that is not latency');
+  assert.doesNotMatch(renderReport(standardRun()), /class="floor"|harness floor/, 'no floor drawn without one measured');
+});
+
 test('every chart is an SVG with a title and a description, and the timeline marks phases and shades warm-up', () => {
   const page = renderReport(standardRun());
   const charts = [...page.matchAll(/<svg class="plot" [^>]*aria-labelledby="([a-z0-9-]+)-t \1-d"[^>]*>\n<title id="\1-t">[^<]+<\/title><desc id="\1-d">[^<]+<\/desc>/g)].map((m) => m[1]);

@@ -73,6 +73,9 @@ svg.plot .marker{stroke:#8c959f;stroke-dasharray:3 3}
 svg.plot .marker-label{font-size:10.5px}
 svg.plot .threshold{stroke:var(--fail);stroke-dasharray:6 4;stroke-width:1;opacity:.7}
 svg.plot text.threshold-label{fill:var(--fail)}
+svg.plot .floor-band{fill:var(--unsure);opacity:.08}
+svg.plot .floor-line{stroke:var(--unsure);stroke-width:1;stroke-dasharray:2 3}
+svg.plot text.floor-label{fill:var(--unsure);font-size:11px}
 svg.plot text.axis-label{font-size:11.5px;fill:var(--fg)}
 svg.plot text.nodata{font-size:14px}
 svg.plot .line{fill:none;stroke-width:1.6;stroke-linejoin:round;stroke-linecap:round}

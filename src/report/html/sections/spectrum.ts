@@ -4,6 +4,8 @@
 import type { Summary } from '../../../summary/model.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
+import { floorLine } from '../floor-line.js';
+import type { FloorLine } from '../floor-line.js';
 import { lineChart } from '../svg/line-chart.js';
 import type { ChartSeries } from '../svg/line-chart.js';
 import { extent, logDomain, logScale } from '../svg/scale.js';
@@ -17,8 +19,9 @@ export function spectrumSection(s: Summary): Raw {
     { name: 'latency (from intended start)', points: spectrumPoints(o.latencyHistogram, maxNines), color: 0, aggregate: 'max' },
     { name: 'service time (from send)', points: spectrumPoints(o.serviceTimeHistogram, maxNines), color: 7, dashed: true, aggregate: 'max' },
   ]);
-  const domain = sharedDomain(series.flat(), thresholdMs);
-  const charts = ops.map(([name], i) => spectrumChart(`spectrum-${i}`, name, maxNines, domain, thresholdMs, series[i]!));
+  const floor = floorLine(s);
+  const domain = sharedDomain(series.flat(), thresholdMs, floor?.y);
+  const charts = ops.map(([name], i) => spectrumChart(`spectrum-${i}`, name, maxNines, domain, thresholdMs, series[i]!, floor));
   return html`<section id="spectrum">
 <h2>Latency percentile spectrum</h2>
 <p class="note">Each operation's latency at every percentile of the measured phases (HdrHistogram style: 90%, 99%, 99.9%... equally spaced, so the tail is as visible as the median; one latency axis for all). Latency counts from the intended start; service time from the actual send.</p>
@@ -27,7 +30,7 @@ export function spectrumSection(s: Summary): Raw {
 }
 
 /** One spectrum chart: shared with the comparison page, which overlays two runs. */
-export function spectrumChart(id: string, title: string, maxNines: number, domain: [number, number], thresholdMs: number, series: ChartSeries[]): Raw {
+export function spectrumChart(id: string, title: string, maxNines: number, domain: [number, number], thresholdMs: number, series: ChartSeries[], floor?: FloorLine): Raw {
   return lineChart({
     id,
     title,
@@ -36,6 +39,7 @@ export function spectrumChart(id: string, title: string, maxNines: number, domai
     y: { label: 'latency, ms (log)', scale: (range) => logScale(domain, range) },
     series,
     thresholds: [{ y: thresholdMs, label: `${thresholdMs} ms` }],
+    ...(floor !== undefined ? { floor } : {}),
     tooltip: { x: 'nines', y: 'ms' },
     width: 600,
     height: 300,
@@ -43,8 +47,8 @@ export function spectrumChart(id: string, title: string, maxNines: number, domai
 }
 
 /** One latency axis for every spectrum on the page, so operations compare at a glance. */
-export function sharedDomain(series: ChartSeries[], thresholdMs: number): [number, number] {
-  const [lo, hi] = extent(series, thresholdMs);
+export function sharedDomain(series: ChartSeries[], thresholdMs: number, floorMs?: number): [number, number] {
+  const [lo, hi] = extent(floorMs !== undefined && floorMs > 0 ? [...series, { points: [[0, floorMs]] }] : series, thresholdMs);
   return logDomain(lo, hi);
 }
 

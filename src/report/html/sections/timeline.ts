@@ -7,6 +7,8 @@ import type { Summary } from '../../../summary/model.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
 import { formatSec } from '../format.js';
+import { floorLine } from '../floor-line.js';
+import type { FloorLine } from '../floor-line.js';
 import { lineChart } from '../svg/line-chart.js';
 import type { AxisSpec, ChartSeries, ChartSpec } from '../svg/line-chart.js';
 import type { Point } from '../svg/downsample.js';
@@ -32,7 +34,7 @@ export function timelineSection(s: Summary): Raw {
       { name: 'p50', points: at((i) => latency(i.latencyP50Us, i)), color: 0, aggregate: 'mean' },
       { name: 'p99', points: at((i) => latency(i.latencyP99Us, i)), color: 4, aggregate: 'max' },
       { name: 'max', points: at((i) => latency(i.latencyMaxUs, i)), color: 1, aggregate: 'max' },
-    ]),
+    ], floorLine(s)),
   );
   const ops = Object.keys(s.operations);
   if (ops.length > 1) {
@@ -44,6 +46,7 @@ export function timelineSection(s: Summary): Raw {
         frame,
         thresholdMs,
         ops.map((op, k) => ({ name: op, points: at((i) => opP99Ms(i, op)), color: k % 8, aggregate: 'max' })),
+        floorLine(s),
       ),
     );
   }
@@ -116,18 +119,19 @@ function phaseFrame(s: Summary, endSec: number): Frame {
   return { bands, markers };
 }
 
-function logChart(id: string, title: string, x: AxisSpec, frame: Frame, thresholdMs: number, series: ChartSeries[]): Raw {
-  const [lo, hi] = extent(series, thresholdMs);
+function logChart(id: string, title: string, x: AxisSpec, frame: Frame, thresholdMs: number, series: ChartSeries[], floor?: FloorLine): Raw {
+  const [lo, hi] = extent(floor !== undefined ? [...series, { points: [[0, floor.y]] }] : series, thresholdMs);
   const domain = logDomain(lo, hi);
   return lineChart({
     id,
     title,
-    description: `${title}: latency in milliseconds (log scale) per interval against time since the load started; ${series.map((se) => se.name).join(', ')}. Dashed line at ${thresholdMs} ms.`,
+    description: `${title}: latency in milliseconds (log scale) per interval against time since the load started; ${series.map((se) => se.name).join(', ')}. Dashed line at ${thresholdMs} ms.${floor !== undefined ? ` Shaded up to the ${floor.label}.` : ''}`,
     x,
     y: { label: 'latency, ms (log)', scale: (range) => logScale(domain, range) },
     series,
     ...frame,
     thresholds: [{ y: thresholdMs, label: `${thresholdMs} ms` }],
+    ...(floor !== undefined ? { floor } : {}),
     tooltip: { x: 'time', y: 'ms' },
     width: WIDTH,
     height: 270,

@@ -37,6 +37,8 @@ export interface ChartSpec {
   bands?: { from: number; to: number; label: string }[];
   markers?: { x: number; label: string }[];
   thresholds?: { y: number; label: string }[];
+  /** ddbench's own noise (the harness floor's p99): shaded from the axis up to it, labelled */
+  floor?: { y: number; label: string };
   /** how the optional hover script formats values */
   tooltip?: { x: 'time' | 'nines'; y: 'ms' | 'num' };
   width?: number;
@@ -81,6 +83,13 @@ export function lineChart(spec: ChartSpec): Raw {
     if (!(py >= top && py <= bottom)) return '';
     return html`<line class="threshold" x1="${left}" x2="${right}" y1="${fix(py)}" y2="${fix(py)}"/><text class="threshold-label" x="${right - 4}" y="${fix(py - 4)}" text-anchor="end">${t.label}</text>`;
   });
+  // the band is drawn under the grid and the lines: a curve inside it is within ddbench's own noise
+  const floorBand = ((f) => {
+    if (f === undefined) return '';
+    const py = clampY(y.map(f.y));
+    if (!Number.isFinite(py)) return '';
+    return html`<g class="floor"><rect class="floor-band" x="${left}" y="${fix(py)}" width="${right - left}" height="${fix(bottom - py)}"><title>${f.label}</title></rect><line class="floor-line" x1="${left}" x2="${right}" y1="${fix(py)}" y2="${fix(py)}"/><text class="floor-label" x="${left + 4}" y="${fix(py - 4)}">${f.label}</text></g>`;
+  })(spec.floor);
   const lines = spec.series.map((s) => {
     const pts = downsample(s.points, buckets, s.aggregate).map(([vx, vy]): Point => [x.map(vx), Number.isFinite(vy) ? clampY(y.map(vy)) : NaN]);
     const d = pathData(pts);
@@ -97,7 +106,7 @@ export function lineChart(spec: ChartSpec): Raw {
   )}</ul></figcaption>
 <svg class="plot" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${spec.id}-t ${spec.id}-d"${tip}>
 <title id="${spec.id}-t">${spec.title}</title><desc id="${spec.id}-d">${spec.description}</desc>
-${bands}${yGrid}${xTicks}
+${bands}${floorBand}${yGrid}${xTicks}
 <line class="axis" x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}"/><line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${bottom}"/>
 ${markers}${thresholds}${lines}
 ${hasData ? '' : html`<text class="nodata" x="${(left + right) / 2}" y="${(top + bottom) / 2}" text-anchor="middle">no data</text>`}

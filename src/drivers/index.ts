@@ -6,6 +6,7 @@ import { createSdkDriver } from './sdk.js';
 import type { SdkDriverOptions } from './sdk.js';
 import { createHttpDriver } from './http/driver.js';
 import { createDaxDriver } from './dax.js';
+import { captureInWorkerThread, flushWorkerCapture } from './library-output.js';
 
 /** `sdk`: @aws-sdk/client-dynamodb; `http`: signed JSON over keep-alive connections, the same outcomes at a fraction of the CPU. */
 export type DriverKind = 'sdk' | 'http' | 'dax';
@@ -24,12 +25,17 @@ export function driverProblem(kind: DriverKind, retryMode: DriverOptions['retryM
 export function createDriver(kind: DriverKind, opts: DriverOptions): Driver {
   const problem = driverProblem(kind, opts.retryMode);
   if (problem !== undefined) throw new UsageError(problem);
-  switch (kind) {
-    case 'sdk':
-      return createSdkDriver(opts);
-    case 'http':
-      return createHttpDriver(opts);
-    case 'dax':
-      return createDaxDriver(opts);
-  }
+  // a load worker captures what its client library prints (the main thread's run does it there)
+  captureInWorkerThread();
+  const driver = kind === 'sdk' ? createSdkDriver(opts) : kind === 'http' ? createHttpDriver(opts) : createDaxDriver(opts);
+  const close = driver.close.bind(driver);
+  return Object.assign(driver, {
+    close: async () => {
+      try {
+        await close();
+      } finally {
+        flushWorkerCapture();
+      }
+    },
+  });
 }

@@ -28,6 +28,7 @@ export type { EngineIO } from './io.js';
 import { CALIBRATION, calibrateFloor } from './calibrate.js';
 import { watchGc } from './gc-watch.js';
 import type { HarnessFloor } from '../summary/model.js';
+import { captureLibraryOutput, type LibraryCapture, type LibraryMessage } from '../drivers/library-output.js';
 import { buildSummary } from '../summary/summary.js';
 import type { UnjudgedSummary } from '../summary/summary.js';
 import { judgeSummary } from './judge.js';
@@ -126,14 +127,24 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
   const planned = await planRun(o);
   if (!planned.ok) return { state: o.control.state, invalidInput: true };
   const { scenario, source, workload, baseline, abortRules } = planned.plan;
-  const endpoint = await resolveTarget(o.target, { ...(o.region ? { region: o.region } : {}), ...(o.dynamodbEndpoint ? { dynamodbEndpoint: o.dynamodbEndpoint } : {}), log });
+  // from here on, what client libraries print is counted and shown once (see library-output.ts)
+  const capture = captureLibraryOutput((m) => log(libraryLine(m)));
   try {
-    return await runOnTarget(o, scenario, source, workload, endpoint, log, baseline, abortRules);
+    const endpoint = await resolveTarget(o.target, { ...(o.region ? { region: o.region } : {}), ...(o.dynamodbEndpoint ? { dynamodbEndpoint: o.dynamodbEndpoint } : {}), log });
+    try {
+      return await runOnTarget(o, scenario, source, workload, endpoint, log, capture, baseline, abortRules);
+    } finally {
+      // after a stop, a stuck endpoint must not hold the exit: the exit hook (endpoints/registry.ts) signals what is left
+      const bound = o.control.stopping ? CLEANUP_AFTER_STOP_MS : undefined;
+      if (!(await settlesWithin(endpoint.stop(), bound))) log(`the ${endpoint.info.kind} endpoint was still stopping after ${bound} ms; it is signalled to stop as ddbench exits`);
+    }
   } finally {
-    // after a stop, a stuck endpoint must not hold the exit: the exit hook (endpoints/registry.ts) signals what is left
-    const bound = o.control.stopping ? CLEANUP_AFTER_STOP_MS : undefined;
-    if (!(await settlesWithin(endpoint.stop(), bound))) log(`the ${endpoint.info.kind} endpoint was still stopping after ${bound} ms; it is signalled to stop as ddbench exits`);
+    capture.stop();
   }
+}
+
+function libraryLine(m: LibraryMessage): string {
+  return `${m.source ?? 'a library'} printed: ${m.firstLine}  (shown once; repeats are counted in summary.json)`;
 }
 
 /**
@@ -175,6 +186,7 @@ async function runOnTarget(
   workload: ReturnType<typeof createWorkload>,
   endpoint: RunningEndpoint,
   log: (msg: string) => void,
+  capture: LibraryCapture,
   baseline?: LoadedBaseline,
   abortRules: AbortRule[] = [],
 ): Promise<RunResult> {
@@ -271,6 +283,8 @@ async function runOnTarget(
     await cacheWindow.settle();
     const cache = await endpoint.cacheStats?.();
     if (cache !== undefined) summary = { ...summary, cache };
+    const libraryMessages = capture.messages();
+    if (libraryMessages.length > 0) summary = { ...summary, libraryMessages };
   } finally {
     // no summary (a failure, --setup-only): clean up now; otherwise once the files are written
     if (summary === undefined) await cleanUp();

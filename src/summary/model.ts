@@ -237,6 +237,13 @@ const FlowSummarySchema = z
   .describe("one scripted flow's make-up: its steps' latencies are their own operations' (shared when flows share a step name)");
 export type FlowSummary = z.infer<typeof FlowSummarySchema>;
 
+const LibraryMessageSchema = z.object({
+  source: z.string().optional().describe('the package that printed it, when known'),
+  firstLine: z.string().describe("the message's first line, as first printed"),
+  count: countSchema.describe('how many times a message of this kind was printed'),
+});
+export type LibraryMessageSummary = z.infer<typeof LibraryMessageSchema>;
+
 const EnvironmentSchema = z.object({ node: z.string(), platform: z.string(), cpus: countSchema, cpuModel: z.string(), totalMemMb: z.number(), hostname: z.string() });
 
 export const SummarySchema = z
@@ -271,6 +278,10 @@ export const SummarySchema = z
       .optional()
       .describe('scenario scripts: per flow (`flow:<name>`), which steps it made and its think time, measured phases (where its time goes)'),
     cache: CacheStatsSummarySchema.optional().describe('DAX runs against the local DAX server: cache hits, misses and hit/miss latency in the measured phases'),
+    libraryMessages: z
+      .array(LibraryMessageSchema)
+      .optional()
+      .describe('what client libraries (the DAX client, the SDK, Node warnings) printed during the run, captured instead of shown: each distinct message (grouped by its first line, numbers stripped) with its count, most frequent first'),
     environment: EnvironmentSchema,
   })
   .describe('summary.json: everything a ddbench run measured; every report is made from it');

@@ -5,11 +5,19 @@
 // Usage: node child.js --dynamodb-endpoint URL [--port N] [--region R]
 // stdout: `READY <port>` once listening; a `stats` line on stdin is answered
 // `STATS {"counts": CacheStats, "latency": CacheLatency}`.
+//
+// Tests only (the fault matrix builds clusters and misbehaving nodes from these):
+//   --role 1|2            this node's role in discovery (default 1, the leader)
+//   --peer HOST:PORT:ROLE another node to list in discovery (repeatable)
+//   --fault ACTION        close | reset | hang:MS | delay:MIN-MAX | error:NAME (see faults.ts)
+//   --fault-every N       which data requests get the fault (default 1: every one)
+//   --fault-after-ms MS   serve normally for this long first
 
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { createDynamoClient, LOCAL_CREDENTIALS } from '../drivers/client.js';
-import { startDaxServer, type DaxServer } from './server.js';
+import { startDaxServer, type DaxNode, type DaxServer } from './server.js';
+import { parseFaultAction } from './faults.js';
 
 let server: DaxServer | undefined;
 let stopping = false;
@@ -29,7 +37,17 @@ async function main(): Promise<void> {
       region: { type: 'string', default: 'us-east-1' },
       'item-ttl-ms': { type: 'string' },
       'query-ttl-ms': { type: 'string' },
+      role: { type: 'string' },
+      peer: { type: 'string', multiple: true },
+      fault: { type: 'string' },
+      'fault-every': { type: 'string' },
+      'fault-after-ms': { type: 'string' },
     },
+  });
+  const peers: DaxNode[] = (values.peer ?? []).map((p) => {
+    const m = /^(.+):(\d+):([12])$/.exec(p);
+    if (!m) throw new Error(`--peer ${p}: expected HOST:PORT:ROLE`);
+    return { host: m[1]!, port: Number(m[2]), role: Number(m[3]) as 1 | 2 };
   });
   const endpoint = values['dynamodb-endpoint'];
   if (endpoint === undefined) throw new Error('--dynamodb-endpoint is required');
@@ -40,6 +58,11 @@ async function main(): Promise<void> {
       credentials: { [LOCAL_CREDENTIALS.accessKeyId]: LOCAL_CREDENTIALS.secretAccessKey },
       ...(values['item-ttl-ms'] !== undefined ? { itemTtlMs: Number(values['item-ttl-ms']) } : {}),
       ...(values['query-ttl-ms'] !== undefined ? { queryTtlMs: Number(values['query-ttl-ms']) } : {}),
+      ...(values.role === '2' ? { role: 2 as const } : {}),
+      ...(peers.length > 0 ? { extraNodes: peers } : {}),
+      ...(values.fault !== undefined
+        ? { faults: { action: parseFaultAction(values.fault), everyN: Number(values['fault-every'] ?? '1'), ...(values['fault-after-ms'] !== undefined ? { afterMs: Number(values['fault-after-ms']) } : {}) } }
+        : {}),
     },
     Number(values.port ?? '0'),
   );

@@ -234,11 +234,13 @@ function serveConnection(socket: net.Socket, handlers: Record<number, Handler>, 
         try {
           if (!authorized) throw authError(authFailure);
           const fault = CONTROL_METHODS.has(method) ? undefined : serving.faults.next();
-          if (fault !== undefined && 'close' in fault) {
-            socket.destroy();
+          if (fault !== undefined && ('close' in fault || 'reset' in fault)) {
+            if ('reset' in fault) socket.resetAndDestroy();
+            else socket.destroy();
             return;
           }
           if (fault !== undefined && 'hangMs' in fault) await new Promise((r) => setTimeout(r, fault.hangMs));
+          if (fault !== undefined && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs.minMs + Math.random() * (fault.delayMs.maxMs - fault.delayMs.minMs)));
           if (fault !== undefined && 'error' in fault) throw faultError(fault);
           response = await handlers[method]!(args, ctx);
         } catch (err) {

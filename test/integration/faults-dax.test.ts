@@ -42,7 +42,9 @@ async function runActing(args: string[], dir: string, afterMs: number, act: (std
   const run = startCli(['run', FAULTS_SCENARIO, '--duration', '4s', '--out', dir, ...args], { timeoutMs: 150_000 });
   let stderr = '';
   run.child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  await run.waitFor(/load: /, 120_000);
+  // a run that ends before its load starts fails here at once, with what it printed
+  const early = await Promise.race([run.waitFor(/load: /, 120_000).then(() => undefined), run.result]);
+  assert.equal(early, undefined, `the run ended before its load started:\n${early?.stderr ?? ''}`);
   await new Promise((r) => setTimeout(r, afterMs));
   act(stderr);
   return run.result;

@@ -348,8 +348,9 @@ function stamp(d: Date): string {
 
 /**
  * The harness floor before a judged open-loop run (gates, a baseline or a sweep): at the run's
- * peak rate and driver against a null endpoint. Costs about four seconds; opt-in (--calibrate) until
- * the full suite has run with it on by default.
+ * peak rate and driver against a null endpoint. Costs about four seconds (one of warm-up, three
+ * measured); on by default, --no-calibrate skips it. A run that judges nothing skips it: there is
+ * no margin for the floor to make inconclusive.
  */
 async function harnessFloor(o: RunOptions, scenario: Scenario, driverKind: DriverKind, log: (m: string) => void): Promise<HarnessFloor | undefined> {
   const judged = scenario.gates.length + o.gates.length > 0 || o.baseline !== undefined || o.controller !== undefined;

@@ -13,7 +13,7 @@ import type { OperationSummary, Summary } from '../../src/summary/model.js';
 import { ROOT, readSummary, readSummaryJson, runCli } from '../support/cli.js';
 import { parseXml } from '../unit/report-junit-xml.js';
 
-const RUN = ['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynalite', '--duration', '3s', '--no-warmup', '--seed-items', '200'];
+const RUN = ['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynalite', '--duration', '3s', '--no-warmup', '--seed-items', '200', '--no-calibrate'];
 const OPS = ['get-profile', 'submit-score', 'top-10', 'record-session'];
 let dir = '';
 

@@ -11,7 +11,7 @@ import type { Summary } from '../../src/summary/model.js';
 import { ROOT, runCli, readSummaryJson } from '../support/cli.js';
 
 const SCENARIO = join(ROOT, 'scenarios', 'streaming.yaml');
-const SHORT = ['--duration', '3s', '--no-warmup', '--seed-items', '200', '--rate', '100'];
+const SHORT = ['--duration', '3s', '--no-warmup', '--seed-items', '200', '--rate', '100', '--no-calibrate'];
 
 const read = readSummaryJson;
 

@@ -10,7 +10,7 @@ import { FAULTS_SCENARIO, readOutputs, tempDir } from './faults-support.js';
 test('DynamoDB Local killed mid-run: connection errors counted, run finishes, summary written, exit 1, nothing left', { timeout: 180_000 }, async () => {
   const out = tempDir('kill-local');
   try {
-    const run = startCli(['run', FAULTS_SCENARIO, '--target', 'dynamodb-local', '--duration', '5s', '--out', out.dir], { timeoutMs: 150_000 });
+    const run = startCli(['run', FAULTS_SCENARIO, '--target', 'dynamodb-local', '--duration', '5s', '--no-calibrate', '--out', out.dir], { timeoutMs: 150_000 });
     let stderr = '';
     run.child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     await run.waitFor(/load: /, 120_000);

@@ -68,7 +68,7 @@ export function readOutputs(res: CliResult, dir: string): RunOutputs {
 
 /** `ddbench run` of the fault scenario (or another) against an endpoint, bounded in time. */
 export function runAgainst(endpoint: TestEndpoint, dir: string, args: string[], opts: { scenario?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
-  return runCli(['run', opts.scenario ?? FAULTS_SCENARIO, '--target', endpoint.url, '--out', dir, ...args], {
+  return runCli(['run', opts.scenario ?? FAULTS_SCENARIO, '--target', endpoint.url, '--out', dir, '--no-calibrate', ...args], {
     timeoutMs: opts.timeoutMs ?? 60_000,
     ...(opts.env ? { env: opts.env } : {}),
   });

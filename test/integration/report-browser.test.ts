@@ -81,7 +81,7 @@ test('report.html of a real run renders in Chromium from disk, with and without 
   let browser: Browser | undefined;
   try {
     const out = join(dir, 'run');
-    const res = await runCli(['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynalite', '--duration', '3s', '--no-warmup', '--seed-items', '200', '--out', out]);
+    const res = await runCli(['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynalite', '--duration', '3s', '--no-warmup', '--seed-items', '200', '--no-calibrate', '--out', out]);
     assert.ok(res.code === 0 || res.code === 1, `exit ${res.code}\n${res.stderr}`);
     const ops = Object.keys(readSummary(res).operations);
     const url = pathToFileURL(join(out, 'report.html')).href;

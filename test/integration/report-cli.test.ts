@@ -23,6 +23,14 @@ test('a run writes report.html beside summary.json and `ddbench report` (same pr
     assert.match(written, new RegExp(`<span class="big">${summary.pass ? 'PASS' : 'FAIL'}</span>`));
     for (const op of Object.keys(summary.operations)) assert.ok(written.includes(`<th scope="row">${op}</th>`), op);
     assert.match(written, /read units × \$0\.125\/M \+ [\d,.]+ write units × \$1\.25\/M/, 'run --price-write prices the estimate');
+    // the default path: a judged open-loop run calibrates the harness floor first and draws it
+    const floor = summary.harness?.floor;
+    assert.ok(floor !== undefined, `summary.harness.floor is measured by default\n${res.stderr}`);
+    assert.equal(floor.driver, summary.driver);
+    assert.ok(floor.count > 0 && floor.latencyUs.p99 > 0, 'the floor has samples');
+    assert.match(res.stderr, /harness floor \([a-z]+ at \d+ ops\/s against a null endpoint\): p50 [\d.]+ ms, p99 [\d.]+ ms/);
+    assert.match(res.stdout, /^floor {4}harness floor \(/m);
+    assert.match(written, /<g class="floor"><rect class="floor-band"/);
 
     // elsewhere with --out
     const copy = join(dir, 'copy.html');

@@ -7,7 +7,7 @@ import { runCli, readSummary, assertEndpointsGone, startedPids, ROOT } from '../
 import type { Summary } from '../../src/summary/model.js';
 
 // short runs: the point is the whole path, not the numbers
-const SHORT = ['--duration', '4s', '--rate', '100', '--no-warmup'];
+const SHORT = ['--duration', '4s', '--rate', '100', '--no-warmup', '--no-calibrate'];
 
 function checkSummary(summary: Summary, expectOps: string[]): void {
   assert.equal(summary.complete, true);

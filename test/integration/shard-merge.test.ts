@@ -18,7 +18,7 @@ const work = mkdtempSync(join(tmpdir(), 'ddbench-shards-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
 function shardArgs(i: number): string[] {
-  return ['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynalite', '--duration', '3s', '--rate', '200', '--no-warmup', '--seed-items', '400', '--shard', `${i}/${SHARDS}`];
+  return ['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynalite', '--duration', '3s', '--rate', '200', '--no-warmup', '--seed-items', '400', '--no-calibrate', '--shard', `${i}/${SHARDS}`];
 }
 
 const readJson = readSummaryJson;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { runCli, readSummary, assertEndpointsGone, ROOT } from '../support/cli.js';
 
 test('two load workers send exactly the planned operations and record them all once', { timeout: 120_000 }, async () => {
-  const res = await runCli(['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynalite', '--workers', '2', '--duration', '3s', '--rate', '200', '--no-warmup', '--seed-items', '300']);
+  const res = await runCli(['run', join(ROOT, 'scenarios/gaming.yaml'), '--target', 'dynalite', '--workers', '2', '--no-calibrate', '--duration', '3s', '--rate', '200', '--no-warmup', '--seed-items', '300']);
   assert.ok(res.code === 0 || res.code === 1, res.stderr);
   assert.match(res.stderr, /2 workers/);
   const summary = readSummary(res);

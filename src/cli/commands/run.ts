@@ -34,7 +34,7 @@ export function registerRun(y: Argv, done: (code: ExitCode) => void, execute: (o
         .option('warmup', { type: 'boolean', default: true, describe: 'run warm-up phases (--no-warmup skips them)' })
         .option('gate', { type: 'string', array: true, default: [] as string[], describe: 'extra gate, repeatable: "p99<10ms", "get-profile.p50<5ms", "errors<0.1%"' })
         .option('abort', { type: 'string', array: true, default: [] as string[], describe: 'stop early when a rule holds for its window, repeatable: "errors > 50% for 10s", "p99 > 1s for 10s" (exit 1), "unreachable for 5s" (exit 3; "unreachable for 10s" is on by default, "unreachable for off" turns it off)' })
-        .option('calibrate', { type: 'boolean', default: false, describe: 'before a run with gates, a baseline or a sweep, measure the harness floor (ddbench\'s own latency at this rate and driver, about 4 s); gates within it are reported inconclusive' })
+        .option('calibrate', { type: 'boolean', default: true, describe: 'before a judged open-loop run (gates, a baseline), measure the harness floor: ddbench\'s own latency at this rate and driver against a null endpoint, about 4 s added before the load; gates within it are reported inconclusive (--no-calibrate skips it)' })
         .option('strict-floor', { type: 'boolean', default: false, describe: 'an inconclusive gate (within the harness floor) fails the run (default: shown, not failed)' })
         .option('keep-table', { type: 'boolean', default: false, describe: 'do not delete the table at the end' })
         .option('reuse-table', { type: 'boolean', default: false, describe: 'run against an existing table as is (never created, seeded or deleted)' })

@@ -34,6 +34,7 @@ export function registerSweep(y: Argv, done: (code: ExitCode) => void): Argv {
           .option('concurrency', { type: 'number', describe: 'maximum operations in flight' })
           .option('seed-items', { type: 'number', describe: 'number of items to seed (overrides seed.items)' })
           .option('random-seed', { type: 'number', describe: 'seed of the workload generators (same seed, same operations)' })
+.option('calibrate', { type: 'boolean', default: true, describe: 'measure the harness floor (ddbench\'s own latency at the highest step\'s rate and this driver, against a null endpoint) before the first step, about 4 s; --no-calibrate skips it' })
           .option('keep-table', { type: 'boolean', default: false, describe: 'do not delete the table at the end' })
           .option('reuse-table', { type: 'boolean', default: false, describe: 'run against an existing table as is (never created, seeded or deleted)' })
           .option('yes', { type: 'boolean', default: false, describe: 'confirm a run against a non-loopback target without asking' })
@@ -59,6 +60,7 @@ export function registerSweep(y: Argv, done: (code: ExitCode) => void): Argv {
         ...defined('workers', positiveOption(a.workers, '--workers', true)),
         gates: [],
         keepTable: a['keep-table'],
+        noCalibrate: !a.calibrate,
         reuseTable: a['reuse-table'],
         yes: a.yes,
         ...defined('outDir', a.out),

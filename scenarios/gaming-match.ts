@@ -23,6 +23,8 @@ export default defineScenario({
   ],
   concurrency: 64,
   gates: ['flow:end-of-match.p99 < 500ms', 'errors < 1%'],
+  // what the flows call: a target that cannot run one (dynalite: no transactions) is refused before load
+  uses: ['TransactWriteItems', 'Query', 'BatchGetItem'],
   flows: {
     'end-of-match': {
       weight: 1,

@@ -20,6 +20,8 @@ export default defineScenario({
   ],
   concurrency: 64,
   gates: ['flow:shop.p99 < 500ms', 'errors < 1%'],
+  // what the flows call: a target that cannot run one (dynalite: no transactions) is refused before load
+  uses: ['GetItem', 'PutItem', 'Query', 'TransactWriteItems', 'DeleteItem'],
   flows: {
     shop: {
       weight: 1,

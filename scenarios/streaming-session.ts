@@ -19,6 +19,8 @@ export default defineScenario({
   // sessions last several seconds: enough in flight for rate x session length
   concurrency: 256,
   gates: ['heartbeat.p99 < 100ms', 'errors < 1%'],
+  // what the flows call: a target that cannot run one (dynalite: no transactions) is refused before load
+  uses: ['Query', 'GetItem', 'UpdateItem', 'PutItem'],
   flows: {
     watch: {
       weight: 1,

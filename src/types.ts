@@ -184,6 +184,10 @@ export interface ScriptInfo {
   /** absolute path of the module */
   file: string;
   flows: { name: string; weight: number }[];
+  /** `uses:` the operation types the flows call, checked against the target before load; a call of another type is a flow error */
+  uses?: OpType[];
+  /** set by the engine for the run's target: the operation types it cannot run (a call is a flow error that says so) */
+  unsupported?: { types: OpType[]; target: string };
 }
 
 /** A scenario's `sweep:` block, normalised. Every field optional: the command line fills in or overrides. */

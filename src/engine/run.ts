@@ -17,7 +17,7 @@ import type { DriverKind } from '../drivers/index.js';
 import { driverProblem } from '../drivers/index.js';
 import { prepareTable, deleteTableIfOwned } from '../table/lifecycle.js';
 import { seedTable } from '../table/seed.js';
-import { unsupportedOperations } from '../table/capabilities.js';
+import { unsupportedOperations, withTargetLimits } from '../table/capabilities.js';
 import { UsageError } from '../errors.js';
 import { applyOverrides, autoWorkers, expectedRequests, plannedDurationMs } from './plan.js';
 import type { PlanOverrides } from './plan.js';
@@ -278,7 +278,7 @@ async function runOnTarget(
         writeSummaryFileSync(outDir, judgeSummary(summarize(finishNow(), reason), state));
         o.io.err(`results (written on the way out): ${join(outDir, 'summary.json')}\n`);
       });
-    const load = await executeLoad({ scenario, workload, driverKind, driverOptions, workers, io: o.io, control: o.control, hlogPath: join(outDir, 'latency.hlog'), abortRules, onRecording: lastWords, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
+    const load = await executeLoad({ scenario: withTargetLimits(scenario, target), workload, driverKind, driverOptions, workers, io: o.io, control: o.control, hlogPath: join(outDir, 'latency.hlog'), abortRules, onRecording: lastWords, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
     summary = summarize(load);
     await cacheWindow.settle();
     const cache = await endpoint.cacheStats?.();

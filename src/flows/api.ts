@@ -102,5 +102,11 @@ export interface ScenarioModule {
   requestTimeout?: string | number;
   sweep?: Record<string, unknown>;
   abort?: string[];
+  /**
+   * The DynamoDB operations the flows call (`['GetItem', 'TransactWriteItems']`). Optional; when
+   * given, a target that cannot run one is refused before anything is created (dynalite has no
+   * transactions), and a call of any kind not listed is a flow error.
+   */
+  uses?: ('GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'Scan' | 'BatchGetItem' | 'BatchWriteItem' | 'TransactWriteItems' | 'TransactGetItems')[];
   flows: Record<string, FlowSpec | FlowFn>;
 }

@@ -23,6 +23,10 @@ export interface StepEnv {
   sleep(ms: number): Promise<void>;
   /** the flow's operation name (`flow:<name>`), stamped on each step's sample */
   flow: string;
+  /** the script's `uses:` declaration, when it made one: other calls are refused */
+  uses?: ReadonlySet<OpType>;
+  /** what the run's target cannot run, and its name for messages */
+  unsupported?: { types: ReadonlySet<OpType>; target: string };
 }
 
 const EXPECTED: ReadonlySet<StepOutcome> = new Set(['ok', 'conditional-failed', 'transaction-canceled']);
@@ -40,6 +44,8 @@ export function createFlowContext(env: StepEnv, totals: StepTotals): FlowContext
   const { draws } = env;
   const step = (type: OpType) => async (name: string, input: StepInput): Promise<StepResult> => {
     if (typeof name !== 'string' || name === '') throw new TypeError(`a step needs a name first: ctx.${methodOf(type)}('step-name', {...})`);
+    const refused = refusal(type, name, env);
+    if (refused !== undefined) throw new Error(refused);
     const request = { op: name, type, input: toRequestInput(type, input ?? {}, env.table, env.tables), keepOutput: true };
     const startUs = env.clock.nowUs();
     const result: OpResult = await env.driver.execute(request);
@@ -90,6 +96,16 @@ export function createFlowContext(env: StepEnv, totals: StepTotals): FlowContext
     table: env.table,
     vars: {},
   };
+}
+
+/** Why a call may not be sent: not declared in `uses:`, or a kind the target cannot run. */
+function refusal(type: OpType, step: string, env: StepEnv): string | undefined {
+  const call = `ctx.${methodOf(type)}('${step}')`;
+  if (env.uses !== undefined && !env.uses.has(type)) return `${call}: ${type} is not in the scenario's uses: [${[...env.uses].join(', ')}]; add it so the target is checked before load`;
+  if (env.unsupported?.types.has(type) === true) {
+    return `${call}: ${env.unsupported.target} does not support ${type}; declare uses: ['${type}'] to have the run refused before load, or use --target dynamodb-local`;
+  }
+  return undefined;
 }
 
 function methodOf(type: OpType): string {

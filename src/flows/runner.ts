@@ -33,7 +33,7 @@ export interface FlowRunnerOptions {
   flows: Map<string, FlowFn>;
   /** picks flows (its own stream, so flows and their draws do not shift each other) */
   pick: Rng;
-  env: Omit<StepEnv, 'tables' | 'table' | 'phaseIndex' | 'flow'>;
+  env: Omit<StepEnv, 'tables' | 'table' | 'phaseIndex' | 'flow' | 'uses' | 'unsupported'>;
   /** the scheduler's current phase (flows are picked as they start) */
   phaseIndex(): number;
   /** told of every flow error (the engine prints the first few) */
@@ -50,6 +50,10 @@ export function createFlowRunner(opts: FlowRunnerOptions): FlowRunner {
   });
   const totalWeight = entries.reduce((s, e) => s + e.weight, 0);
   const tables = new Set([opts.scenario.table.name]);
+  const limits = {
+    ...(script.uses !== undefined ? { uses: new Set(script.uses) } : {}),
+    ...(script.unsupported !== undefined ? { unsupported: { types: new Set(script.unsupported.types), target: script.unsupported.target } } : {}),
+  };
   return {
     operationNames: script.flows.map((f) => `${FLOW_PREFIX}${f.name}`),
     next(): FlowStart {
@@ -68,7 +72,7 @@ export function createFlowRunner(opts: FlowRunnerOptions): FlowRunner {
       const totals: StepTotals = { steps: 0, thinkUs: 0, consumedRcu: 0, consumedWcu: 0 };
       const base = { attempts: 1, retryDelayMs: 0, throttledAttempts: 0 };
       try {
-        const env: StepEnv = { ...opts.env, table: opts.scenario.table.name, tables, phaseIndex: () => start.phaseIndex, flow: start.op };
+        const env: StepEnv = { ...opts.env, ...limits, table: opts.scenario.table.name, tables, phaseIndex: () => start.phaseIndex, flow: start.op };
         await start.fn(createFlowContext(env, totals));
         return { kind: 'ok', ...base, consumedRcu: totals.consumedRcu, consumedWcu: totals.consumedWcu, thinkUs: totals.thinkUs };
       } catch (error) {

@@ -115,8 +115,9 @@ function validateModel(model: Record<string, unknown>, abs: string): LoadedScrip
   const gateParser = (expr: string) => parseGate(expr, [...names, ...stepNamesIn(expr)]);
   for (const p of checkScenario(source, gateParser)) problems.push({ path: formatPath(p.path), message: p.message });
   if (problems.length > 0 || !shape.success) return fail(dedupe(problems));
-  const scenario = normaliseScenario({ ...shape.data, operations: [] });
-  scenario.script = { file: abs, flows: flows.map((f) => ({ name: f.name, weight: f.weight })) };
+  const { uses: _uses, ...fileModel } = shape.data;
+  const scenario = normaliseScenario({ ...fileModel, operations: [] });
+  scenario.script = { file: abs, flows: flows.map((f) => ({ name: f.name, weight: f.weight })), ...(shape.data.uses !== undefined ? { uses: [...new Set(shape.data.uses)] } : {}) };
   return { result: { ok: true, scenario, source }, flows: new Map(flows.map((f) => [f.name, f.fn])) };
 }
 

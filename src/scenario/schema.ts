@@ -228,4 +228,10 @@ export type SeedFile = z.infer<typeof SeedSchema>;
 export type SweepFile = z.infer<typeof SweepSchema>;
 
 /** A scenario script's model (src/scenario/module.ts): as the file format, with flows in code instead of operations. */
-export const ScriptFileSchema = ScenarioFileSchema.omit({ operations: true }).extend({ operations: z.array(OperationSchema).max(0, e('a script has flows instead of operations')).optional() });
+export const ScriptFileSchema = ScenarioFileSchema.omit({ operations: true }).extend({
+  operations: z.array(OperationSchema).max(0, e('a script has flows instead of operations')).optional(),
+  uses: z
+    .array(z.enum(OP_TYPES, e(`expected a DynamoDB operation: ${OP_TYPES.join(', ')}`)))
+    .optional()
+    .meta({ description: "the DynamoDB operations the flows call, so a target that cannot run one is refused before load; when given, a call of any other kind is a flow error" }),
+});

@@ -111,3 +111,20 @@ test('ddbench init NAME --script writes a starter that runs as is, and never ove
   assert.equal(again.code, 2);
   assert.match(again.stderr, /starter\.ts exists; not overwritten/);
 });
+
+test('a script that declares transactions in uses: is refused on dynalite before anything is created; an undeclared one is a flow error naming the target', { timeout: 120_000 }, async () => {
+  const refused = await runCli(['run', join(ROOT, 'scenarios', 'retail-session.ts'), '--target', 'dynalite'], { cwd: work });
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /retail-session\.ts uses TransactWriteItems \(declared in uses:\), which dynalite does not support; use --target dynamodb-local/);
+  assert.doesNotMatch(refused.stderr, /created table|seeding|\n\s+at /);
+
+  const res = await runCli(['run', join(FIXTURES, 'undeclared-transaction.ts'), '--target', 'dynalite'], { cwd: work });
+  assert.equal(res.code, 0, res.stderr);
+  const summary = readSummary(res);
+  const flow = summary.operations['flow:pay']!;
+  assert.equal(flow.count, 10);
+  assert.equal(flow.errorNames['FlowError'], 10, 'every iteration stopped at the transaction');
+  assert.equal(summary.operations['note']!.count, 10, 'the steps before it ran');
+  assert.equal(summary.operations['pay'], undefined, 'the refused call never reached the target');
+  assert.match(res.stderr, /flow error: flow:pay: ctx\.transactWrite\('pay'\): dynalite does not support TransactWriteItems; declare uses: \['TransactWriteItems'\] to have the run refused before load.*undeclared-transaction\.ts:12/);
+});

@@ -50,6 +50,8 @@ export interface CliRun {
   summary: Summary;
   measured: PhaseSummary;
   achievedOpsPerSec: number;
+  /** epoch ms the load started (the .hlog's StartTime) */
+  loadStartMs: number;
   /** CPU of the whole process (every thread) during the measured phase */
   cpuMs: number;
   requestsPerCpuSec: number;
@@ -119,6 +121,7 @@ export async function runCli(o: CliRunOptions): Promise<CliRun> {
     summary,
     measured,
     achievedOpsPerSec: measured.achievedRateOpsPerSec,
+    loadStartMs,
     cpuMs,
     requestsPerCpuSec: cpuMs > 0 ? (measured.count / cpuMs) * 1000 : 0,
     maxRssKb: probe.maxRssKb,

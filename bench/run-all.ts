@@ -4,6 +4,7 @@
 //
 // Environment: BENCH_LONG=1 (memory's long run lasts 10 minutes instead of 2), BENCH_REPS
 // (throughput repetitions, default 2), BENCH_MEASURE_MS (measured time per run, default 4000),
+// BENCH_FLOOR_MS (measured time per row of the floor section, default 12000),
 // BENCH_ONLY=1,3 (run some sections only, for development; BENCHMARKS.md is then left alone).
 
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { accuracySection } from './sections/accuracy.js';
 import { rateSection } from './sections/rate.js';
 import { memorySection } from './sections/memory.js';
 import { workersSection } from './sections/workers.js';
+import { floorSection } from './sections/floor.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BEGIN_MARKER = '<!-- bench:begin (written by npm run bench; edits here are overwritten) -->';
@@ -95,6 +97,11 @@ async function main(): Promise<void> {
       } finally {
         await loose.stop();
       }
+    }
+    if (wanted(6)) {
+      const f = await floorSection(ctx, envNumber('BENCH_FLOOR_MS', 12_000));
+      show(f.report);
+      headline.push(...f.report.notes.filter((n) => n.startsWith('throughput check')).map((n) => `measurement floor, ${n}`));
     }
   } finally {
     await endpoint.stop();

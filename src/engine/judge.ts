@@ -25,14 +25,16 @@ export interface JudgeFacts {
  * The run passed when
  *  - it was neither aborted (an abort rule is a failed criterion) nor crashed: whatever its gates
  *    say about the part that ran, and
- *  - its criteria hold: every gate, or for a sweep a knee was found (or every step passed), and
+ *  - its criteria hold: every gate, or for a sweep a knee was found (or every step passed, or the
+ *    failing step was generator-bound: like an inconclusive gate, ddbench's noise is no failure of
+ *    the target unless --strict-floor), and
  *  - nothing regressed against the baseline, when there is one.
  * An interrupted run is judged on what it measured (its exit code, 130, says it was interrupted).
  */
 export function judge(facts: JudgeFacts): boolean {
   const kind = facts.state?.kind;
   if (kind === 'aborted' || kind === 'crashed') return false;
-  const criteria = facts.sweep !== undefined ? facts.sweep.outcome === 'knee' || facts.sweep.outcome === 'all-passed' : facts.gates.every((g) => (g.inconclusive === true ? facts.strictFloor !== true : g.pass));
+  const criteria = facts.sweep !== undefined ? facts.sweep.outcome === 'knee' || facts.sweep.outcome === 'all-passed' || (facts.sweep.outcome === 'generator-bound' && facts.strictFloor !== true) : facts.gates.every((g) => (g.inconclusive === true ? facts.strictFloor !== true : g.pass));
   return criteria && (facts.comparison?.pass ?? true);
 }
 

@@ -4,6 +4,7 @@
 //  - judges each step as soon as its phase has ended and its operations are back, and stops the
 //    run at the first step that breaks a bound: a planned stop, not an interruption (onPhaseEnd),
 //  - adds `sweep` to the summary, with the knee and its outcome, which the judge reads (finish).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Scenario } from '../types.js';
 import type { PhaseSnapshot } from '../recorder/types.js';
 import type { SweepStep, SweepSummary } from '../summary/model.js';
@@ -29,6 +30,9 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
   let settings: SweepSettings | undefined;
   let scenario: Scenario | undefined;
   let decided = false;
+  // ddbench's own event-loop delay per step (this thread: the lane's with --workers 1, the
+  // recording thread's otherwise), so a step its generator failed is labelled generator-bound
+  const loop = monitorEventLoopDelay({ resolution: 10 });
 
   return {
     steps,
@@ -39,6 +43,7 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
       const s = resolveSweep(flags, input.sweep, input.operations.map((o) => o.name));
       settings = s;
       scenario = { ...input, phases: stepPhases(s.rates, s.stepDurationMs, s.warmupMs), gates: [] };
+      loop.enable();
       const warmup = s.warmupMs > 0 ? `, after a ${s.warmupMs / 1000}s warm-up at ${formatRate(s.fromOpsPerSec)} ops/s` : '';
       log(`sweep: ${s.rates.length} steps of ${s.stepDurationMs / 1000}s, ${s.rates.map((r) => formatRate(r)).join(', ')} ops/s (step ${s.step})${warmup}`);
       log(`sweep: each step must hold ${boundsText(s)}; the sweep stops at the first that does not`);
@@ -47,11 +52,13 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
     },
 
     onPhaseEnd(snapshot: PhaseSnapshot) {
+      const noise = { eventLoopDelayP99Ms: loop.count > 0 ? loop.percentile(99) / 1e6 : 0 };
+      loop.reset();
       const phase = scenario?.phases[snapshot.index];
       if (settings === undefined || phase === undefined || phase.warmup || decided) return;
       // cut short by an interrupt: too little of the step ran to judge it
       if (snapshot.plannedCount !== undefined && snapshot.count < snapshot.plannedCount) return;
-      const step = evaluateStep(snapshot, phase.rateOpsPerSec ?? 0, scenario!.operations.map((o) => o.name), settings);
+      const step = evaluateStep(snapshot, phase.rateOpsPerSec ?? 0, scenario!.operations.map((o) => o.name), settings, noise);
       steps.push(step);
       log(formatStepLine(step));
       if (step.pass) return;
@@ -60,6 +67,7 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
     },
 
     finish(summary: UnjudgedSummary): UnjudgedSummary {
+      loop.disable();
       const s = settings!;
       const verdict = sweepVerdict(steps, s.rates.length);
       const last = steps[steps.length - 1];

@@ -39,6 +39,13 @@ export function kneeLine(sweep: SweepSummary): string {
       const first = sweep.steps[0];
       return `knee: none: the first step (${first ? formatRate(first.targetOpsPerSec) : '?'} ops/s) already failed: ${first?.reasons.join('; ') ?? ''}`;
     }
+    case 'generator-bound': {
+      const broken = sweep.steps.find((st) => !st.pass);
+      const rate = broken ? formatRate(broken.targetOpsPerSec) : '?';
+      const passed = sweep.steps.filter((st) => st.pass);
+      const floor = passed.length > 0 ? `; every step up to ${formatRate(passed[passed.length - 1]!.achievedOpsPerSec)} ops/s held ${rule}` : '';
+      return `knee: not named (generator-bound): the knee is above what this machine can drive at ${rate} ops/s; ddbench's own noise explains that step's failure${floor}`;
+    }
     case 'interrupted':
       return sweep.kneeOpsPerSec === null
         ? 'knee: unknown: the sweep was interrupted before a step passed'

@@ -94,6 +94,14 @@ const GeneratorHealthSchema = z.object({
   maxQueueDepth: countSchema.describe('largest number of due operations waiting for a free slot'),
   queuedOps: countSchema.describe('operations whose start waited for a free concurrency slot'),
   droppedOps: countSchema.describe('operations never sent because the run ended before a slot freed'),
+  generatorBound: z
+    .boolean()
+    .optional()
+    .describe("ddbench's own noise (noiseUs) is larger than a latency gate's margin to its limit: that verdict may be the generator's, not the target's (gates/noise.ts); absent: not bound"),
+  noiseUs: z
+    .number()
+    .optional()
+    .describe("ddbench's own noise: the largest of event-loop delay p99 beyond the monitor's 10 ms resolution, send lag p99 and the harness floor p99 (µs); present when a gate was judged"),
   abandonedOps: countSchema
     .optional()
     .describe('operations given up without an answer, recorded as timeouts (errorName OperationAbandoned): past their deadline, at the drain deadline or after a stop\'s grace; absent in summaries written before ddbench had deadlines'),
@@ -142,12 +150,14 @@ const SweepStepSchema = z.object({
   durationMs: z.number(),
   pass: z.boolean().describe('every SLO held, the error rate stayed under its bound and the target kept up'),
   reasons: z.array(z.string()).describe('one line per broken bound; empty when the step passed'),
+  noiseUs: z.number().optional().describe("ddbench's own event-loop delay p99 during the step beyond the monitor's 10 ms resolution (µs): how far the generator alone could move a percentile"),
+  generatorBound: z.boolean().optional().describe('the step failed, and ddbench\'s own noise explains every bound it broke: the generator, not the target, may have stopped it (no knee is named)'),
   operations: z.record(z.string(), SweepStepStatsSchema),
   total: SweepStepStatsSchema,
 });
 export type SweepStep = z.infer<typeof SweepStepSchema>;
 
-export const SWEEP_OUTCOMES = ['knee', 'all-passed', 'none-passed', 'interrupted'] as const;
+export const SWEEP_OUTCOMES = ['knee', 'all-passed', 'none-passed', 'interrupted', 'generator-bound'] as const;
 
 const SweepSummarySchema = z.object({
   fromOpsPerSec: z.number(),
@@ -160,7 +170,7 @@ const SweepSummarySchema = z.object({
   minAchievedPct: z.number().describe('achieved / target below this (%) means the target cannot keep up'),
   maxLateSendsPct: z.number().describe("more than this share (%) of a step's operations sent over 5 ms after their intended start also means it cannot keep up"),
   steps: z.array(SweepStepSchema).describe('the measured steps that ran to their end, in order'),
-  kneeOpsPerSec: z.number().nullable().describe('achieved rate of the highest step that met every bound; null when none did'),
+  kneeOpsPerSec: z.number().nullable().describe('achieved rate of the highest step that met every bound; null when none did, or when the failing step was generator-bound'),
   outcome: z.enum(SWEEP_OUTCOMES),
   stopReason: z.string(),
 });

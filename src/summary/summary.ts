@@ -13,6 +13,7 @@ import type { RecordedRun } from '../recorder/types.js';
 import type { FlowSummary, GeneratorHealth, Harness, OperationSummary, PhaseSummary, ShardInfo, Summary } from './model.js';
 import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
+import { flagGeneratorBound } from './generator-bound.js';
 import { markInconclusive } from '../gates/floor.js';
 import { encode, percentiles } from '../recorder/histogram.js';
 import { addMeasured, errorCount, newMeasured, operationSummary } from './operation.js';
@@ -101,7 +102,7 @@ export function buildSummary(input: SummaryInput): UnjudgedSummary {
   };
   // a gate within the harness floor is marked inconclusive; the judge (engine/judge.ts) weighs it
   const gates = markInconclusive(evaluateGates([...scenario.gates, ...input.extraGates], base), input.harness?.floor);
-  return { ...base, gates };
+  return { ...base, generator: flagGeneratorBound(input.generator, gates, input.harness?.floor?.latencyUs.p99), gates };
 }
 
 function sumOf(phases: RecordedRun['phases'], field: 'windowCounts' | 'drainCounts', op: string): number {

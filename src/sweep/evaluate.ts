@@ -8,6 +8,12 @@
 //  - keeping up: achieved / target at least minAchievedPct, and at most maxLateSendsPct of the
 //    operations sent more than 5 ms after their intended start (the target held every slot, or
 //    the load generator itself fell behind: either way this rate is not being delivered).
+//
+// A failed step is generator-bound when ddbench's own noise during it (event-loop delay beyond
+// the monitor's resolution, gates/noise.ts) explains every bound it broke: each broken latency
+// SLO missed by less than the noise, each "cannot keep up" with the generator itself late by
+// more than the late-send limit. An error-rate break is always the target's. A generator-bound
+// step names no knee: the sweep says the knee is above what this machine can drive.
 import type { Gate } from '../gates/parse.js';
 import type { PhaseSnapshot } from '../recorder/types.js';
 import type { SweepStep, SweepStepStats, SweepSummary } from '../summary/model.js';
@@ -16,6 +22,13 @@ import { addMeasured, errorCount, newMeasured, operationSummary } from '../summa
 import type { Measured } from '../summary/operation.js';
 import { percentiles } from '../recorder/histogram.js';
 import { formatRate } from './rate.js';
+import { generatorNoise, marginUs } from '../gates/noise.js';
+
+/** What ddbench measured about itself during a step (the sweep controller watches it). */
+export interface StepNoise {
+  /** event-loop delay p99 during the step, raw from monitorEventLoopDelay (resolution included) */
+  eventLoopDelayP99Ms: number;
+}
 
 export interface StepBounds {
   gates: Gate[];
@@ -27,7 +40,10 @@ export interface StepBounds {
 /** The recorded data a step is judged on: a PhaseSnapshot's fields, without the bookkeeping. */
 export type StepData = Pick<PhaseSnapshot, 'index' | 'actualDurationMs' | 'latency' | 'service' | 'counts' | 'windowCount' | 'lateSends' | 'lateSendUs'>;
 
-export function evaluateStep(data: StepData, targetOpsPerSec: number, operationNames: readonly string[], bounds: StepBounds): SweepStep {
+export function evaluateStep(data: StepData, targetOpsPerSec: number, operationNames: readonly string[], bounds: StepBounds, noise?: StepNoise): SweepStep {
+  const noiseUs = noise === undefined ? 0 : generatorNoise({ eventLoopDelayP99Ms: noise.eventLoopDelayP99Ms }).noiseUs;
+  // per broken bound: could ddbench's own noise explain it?
+  const byNoise: boolean[] = [];
   const sec = data.actualDurationMs / 1000;
   const names = [...operationNames, ...Object.keys(data.counts).filter((n) => !operationNames.includes(n)).sort()];
   const all = newMeasured();
@@ -41,26 +57,32 @@ export function evaluateStep(data: StepData, targetOpsPerSec: number, operationN
   // what the target served while the step ran (completions in its window), not the step's count over its length
   const achievedOpsPerSec = sec > 0 ? data.windowCount / sec : 0;
   const reasons: string[] = [];
-  if (count === 0) reasons.push('no operation completed');
+  if (count === 0) reasons.push('no operation completed'), byNoise.push(false);
 
   if (count > 0) {
     const view = { total: operationSummary(all, sec), operations: Object.fromEntries([...perOp].map(([n, m]) => [n, operationSummary(m, sec)])) };
     for (const gate of bounds.gates) {
       const r = evaluateGate(gate, view);
-      if (!r.pass) reasons.push(`broke ${gate.expr.trim()} (${r.actual === null ? 'no samples' : formatValue(r.actual, r.unit)})`);
+      if (!r.pass) {
+        reasons.push(`broke ${gate.expr.trim()} (${r.actual === null ? 'no samples' : formatValue(r.actual, r.unit)})`);
+        const m = marginUs(r);
+        byNoise.push(m !== undefined && noiseUs > 0 && m <= noiseUs);
+      }
     }
     const errorPct = (errorCount(all.counters.outcomes) / count) * 100;
     const errorsOk = bounds.maxErrorRatePct > 0 ? errorPct < bounds.maxErrorRatePct : errorPct === 0;
-    if (!errorsOk) reasons.push(`broke errors < ${bounds.maxErrorRatePct}% (${formatValue(errorPct, '%')})`);
+    if (!errorsOk) reasons.push(`broke errors < ${bounds.maxErrorRatePct}% (${formatValue(errorPct, '%')})`), byNoise.push(false);
     const achievedPct = targetOpsPerSec > 0 ? (achievedOpsPerSec / targetOpsPerSec) * 100 : 100;
     if (achievedPct < bounds.minAchievedPct) {
       reasons.push(`cannot keep up: achieved ${formatRate(achievedOpsPerSec)} ops/s, ${achievedPct.toFixed(0)}% of the target (below ${bounds.minAchievedPct}%)`);
+      byNoise.push(noiseUs > data.lateSendUs);
     }
     const latePct = (data.lateSends / count) * 100;
     if (latePct > bounds.maxLateSendsPct) {
       reasons.push(
         `cannot keep up: ${latePct.toFixed(1)}% of operations left more than ${data.lateSendUs / 1000} ms after their intended start (every concurrency slot busy, or the load generator saturated)`,
       );
+      byNoise.push(noiseUs > data.lateSendUs);
     }
   }
   return {
@@ -70,6 +92,8 @@ export function evaluateStep(data: StepData, targetOpsPerSec: number, operationN
     durationMs: data.actualDurationMs,
     pass: reasons.length === 0,
     reasons,
+    ...(noise !== undefined ? { noiseUs } : {}),
+    ...(reasons.length > 0 && byNoise.every(Boolean) ? { generatorBound: true } : {}),
     operations: Object.fromEntries([...perOp].map(([n, m]) => [n, stepStats(m)])),
     total: stepStats(all),
   };
@@ -99,12 +123,18 @@ export function sweepVerdict(steps: readonly SweepStep[], plannedSteps: number):
   const passed = failed < 0 ? steps : steps.slice(0, failed);
   const last = passed[passed.length - 1];
   const kneeOpsPerSec = last === undefined ? null : last.achievedOpsPerSec;
+  // ddbench, not the target, may have failed the step: no knee is named (the passed steps' rate is a lower bound)
+  if (failed >= 0 && steps[failed]!.generatorBound === true) return { kneeOpsPerSec: null, outcome: 'generator-bound', broken: steps[failed]! };
   if (failed >= 0) return { kneeOpsPerSec, outcome: failed === 0 ? 'none-passed' : 'knee', broken: steps[failed]! };
   return { kneeOpsPerSec, outcome: steps.length >= plannedSteps && steps.length > 0 ? 'all-passed' : 'interrupted' };
 }
 
 /** `sweep: step 4000 ops/s broke p99 < 10ms (12.3 ms)` */
 export function stopReasonFor(step: SweepStep): string {
+  if (step.generatorBound === true) {
+    const rate = formatRate(step.targetOpsPerSec, false);
+    return `sweep: step ${rate} ops/s ${step.reasons.join('; ')} while generator-bound (ddbench's own event-loop delay, ${((step.noiseUs ?? 0) / 1000).toFixed(1)} ms beyond its resolution, explains it): no knee named; the knee is above what this machine can drive at ${rate} ops/s`;
+  }
   return `sweep: step ${formatRate(step.targetOpsPerSec, false)} ops/s ${step.reasons.join('; ')}`;
 }
 

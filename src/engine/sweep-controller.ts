@@ -52,7 +52,7 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
     },
 
     onPhaseEnd(snapshot: PhaseSnapshot) {
-      const noise = { eventLoopDelayP99Ms: loop.count > 0 ? loop.percentile(99) / 1e6 : 0 };
+      const noise = loop.count > 0 ? { eventLoopDelayP99Ms: loop.percentile(99) / 1e6, eventLoopDelayMaxMs: loop.max / 1e6 } : { eventLoopDelayP99Ms: 0, eventLoopDelayMaxMs: 0 };
       loop.reset();
       const phase = scenario?.phases[snapshot.index];
       if (settings === undefined || phase === undefined || phase.warmup || decided) return;

@@ -150,7 +150,7 @@ const SweepStepSchema = z.object({
   durationMs: z.number(),
   pass: z.boolean().describe('every SLO held, the error rate stayed under its bound and the target kept up'),
   reasons: z.array(z.string()).describe('one line per broken bound; empty when the step passed'),
-  noiseUs: z.number().optional().describe("ddbench's own event-loop delay p99 during the step beyond the monitor's 10 ms resolution (µs): how far the generator alone could move a percentile"),
+  noiseUs: z.number().optional().describe("ddbench's own event-loop delay during the step beyond the monitor's 10 ms resolution (µs): its p99, or its longest stall when that lasted 1% of the step; how far the generator alone could move a percentile"),
   generatorBound: z.boolean().optional().describe('the step failed, and ddbench\'s own noise explains every bound it broke: the generator, not the target, may have stopped it (no knee is named)'),
   operations: z.record(z.string(), SweepStepStatsSchema),
   total: SweepStepStatsSchema,

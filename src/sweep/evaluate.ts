@@ -10,7 +10,7 @@
 //    the load generator itself fell behind: either way this rate is not being delivered).
 //
 // A failed step is generator-bound when ddbench's own noise during it (event-loop delay beyond
-// the monitor's resolution, gates/noise.ts) explains every bound it broke: each broken latency
+// the monitor's resolution: its p99, or its longest stall when that covered 1% of the step) explains every bound it broke: each broken latency
 // SLO missed by less than the noise, each "cannot keep up" with the generator itself late by
 // more than the late-send limit. An error-rate break is always the target's. A generator-bound
 // step names no knee: the sweep says the knee is above what this machine can drive.
@@ -26,8 +26,21 @@ import { generatorNoise, marginUs } from '../gates/noise.js';
 
 /** What ddbench measured about itself during a step (the sweep controller watches it). */
 export interface StepNoise {
-  /** event-loop delay p99 during the step, raw from monitorEventLoopDelay (resolution included) */
+  /** event-loop delay p99 and max during the step, raw from monitorEventLoopDelay (resolution included) */
   eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number;
+}
+
+/**
+ * How far ddbench alone could have moved the step's percentiles (µs). The loop's delay p99 is
+ * sampled in time, but one stall delays every operation due during it: a stall covering 1% of
+ * the step delays 1% of its operations by up to its length, which reaches the p99. So the
+ * longest stall counts whenever it lasted at least 1% of the step.
+ */
+export function stepNoiseUs(noise: StepNoise, durationMs: number): number {
+  const p99Us = generatorNoise({ eventLoopDelayP99Ms: noise.eventLoopDelayP99Ms }).noiseUs;
+  const maxUs = generatorNoise({ eventLoopDelayP99Ms: noise.eventLoopDelayMaxMs }).noiseUs;
+  return maxUs / 1000 >= durationMs * 0.01 ? Math.max(p99Us, maxUs) : p99Us;
 }
 
 export interface StepBounds {
@@ -41,7 +54,7 @@ export interface StepBounds {
 export type StepData = Pick<PhaseSnapshot, 'index' | 'actualDurationMs' | 'latency' | 'service' | 'counts' | 'windowCount' | 'lateSends' | 'lateSendUs'>;
 
 export function evaluateStep(data: StepData, targetOpsPerSec: number, operationNames: readonly string[], bounds: StepBounds, noise?: StepNoise): SweepStep {
-  const noiseUs = noise === undefined ? 0 : generatorNoise({ eventLoopDelayP99Ms: noise.eventLoopDelayP99Ms }).noiseUs;
+  const noiseUs = noise === undefined ? 0 : stepNoiseUs(noise, data.actualDurationMs);
   // per broken bound: could ddbench's own noise explain it?
   const byNoise: boolean[] = [];
   const sec = data.actualDurationMs / 1000;
@@ -133,7 +146,7 @@ export function sweepVerdict(steps: readonly SweepStep[], plannedSteps: number):
 export function stopReasonFor(step: SweepStep): string {
   if (step.generatorBound === true) {
     const rate = formatRate(step.targetOpsPerSec, false);
-    return `sweep: step ${rate} ops/s ${step.reasons.join('; ')} while generator-bound (ddbench's own event-loop delay, ${((step.noiseUs ?? 0) / 1000).toFixed(1)} ms beyond its resolution, explains it): no knee named; the knee is above what this machine can drive at ${rate} ops/s`;
+    return `sweep: step ${rate} ops/s ${step.reasons.join('; ')} while generator-bound (ddbench's own event-loop stalls, up to ${((step.noiseUs ?? 0) / 1000).toFixed(1)} ms, explain it): no knee named; the knee is above what this machine can drive at ${rate} ops/s`;
   }
   return `sweep: step ${formatRate(step.targetOpsPerSec, false)} ops/s ${step.reasons.join('; ')}`;
 }

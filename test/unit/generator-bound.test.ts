@@ -2,7 +2,7 @@
 // in a sweep step (hand-made phase snapshots and noise, no clock) and in a run's gates.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluateStep, stopReasonFor, sweepVerdict } from '../../src/sweep/evaluate.js';
+import { evaluateStep, stepNoiseUs, stopReasonFor, sweepVerdict } from '../../src/sweep/evaluate.js';
 import { kneeLine } from '../../src/report/sweep-table.js';
 import { judge } from '../../src/engine/judge.js';
 import { generatorNoise, gatesWithinNoise } from '../../src/gates/noise.js';
@@ -23,11 +23,11 @@ test('event-loop delay: the monitor resolution (10 ms) is not noise; what lies b
 
 test('a step that breaks its SLO by less than the generator noise is generator-bound: no knee, the machine named', () => {
   // event-loop delay p99 13 ms: 3 ms of noise beyond the resolution, more than the 2.3 ms miss
-  const step = evaluateStep(over(), 1000, OPS, bounds(), { eventLoopDelayP99Ms: 13 });
+  const step = evaluateStep(over(), 1000, OPS, bounds(), { eventLoopDelayP99Ms: 13, eventLoopDelayMaxMs: 13 });
   assert.equal(step.pass, false);
   assert.equal(step.generatorBound, true);
   assert.equal(step.noiseUs, 3000);
-  const passed = { ...evaluateStep(stepData(1, 1000, { get: { latenciesUs: latencies(500, 1000) } }), 500, OPS, bounds(), { eventLoopDelayP99Ms: 10.1 }) };
+  const passed = { ...evaluateStep(stepData(1, 1000, { get: { latenciesUs: latencies(500, 1000) } }), 500, OPS, bounds(), { eventLoopDelayP99Ms: 10.1, eventLoopDelayMaxMs: 10.1 }) };
   assert.equal(passed.generatorBound, undefined);
   const verdict = sweepVerdict([passed, step], 4);
   assert.equal(verdict.outcome, 'generator-bound');
@@ -38,23 +38,30 @@ test('a step that breaks its SLO by less than the generator noise is generator-b
 });
 
 test('a step that breaks its SLO by more than the noise is the target\'s: the knee is named', () => {
-  const step = evaluateStep(over(), 1000, OPS, bounds(), { eventLoopDelayP99Ms: 11 });
+  const step = evaluateStep(over(), 1000, OPS, bounds(), { eventLoopDelayP99Ms: 11, eventLoopDelayMaxMs: 11 });
   assert.equal(step.generatorBound, undefined);
   const passed = evaluateStep(stepData(1, 1000, { get: { latenciesUs: latencies(500, 1000) } }), 500, OPS, bounds());
   assert.equal(sweepVerdict([passed, step], 4).outcome, 'knee');
 });
 
+test('one long stall reaches the p99 when it covers 1% of the step, though the loop delay p99 is small', () => {
+  // a 1 s step: a 40 ms stall (30 ms beyond the resolution) covers 3% of it; a 19 ms one (9 ms) does not reach 1%
+  assert.equal(stepNoiseUs({ eventLoopDelayP99Ms: 10.5, eventLoopDelayMaxMs: 40 }, 1000), 30_000);
+  assert.equal(stepNoiseUs({ eventLoopDelayP99Ms: 10.5, eventLoopDelayMaxMs: 19 }, 1000), 500);
+  assert.equal(evaluateStep(over(), 1000, OPS, bounds(), { eventLoopDelayP99Ms: 10.5, eventLoopDelayMaxMs: 40 }).generatorBound, true);
+});
+
 test('an error-rate break is always the target\'s, however noisy the generator', () => {
   const data = stepData(2, 1000, { get: { latenciesUs: latencies(1000, 1000, 20, 12_300), failures: { kind: 'server', count: 50 } } });
-  const step = evaluateStep(data, 1000, OPS, bounds(), { eventLoopDelayP99Ms: 400 });
+  const step = evaluateStep(data, 1000, OPS, bounds(), { eventLoopDelayP99Ms: 400, eventLoopDelayMaxMs: 400 });
   assert.equal(step.reasons.length, 2);
   assert.equal(step.generatorBound, undefined);
 });
 
 test('cannot keep up while the generator itself is later than the late-send limit: generator-bound', () => {
   const late = stepData(2, 1000, { get: { latenciesUs: latencies(1000, 1000) } }, 60);
-  assert.equal(evaluateStep(late, 1000, OPS, bounds(), { eventLoopDelayP99Ms: 30 }).generatorBound, true);
-  assert.equal(evaluateStep(late, 1000, OPS, bounds(), { eventLoopDelayP99Ms: 12 }).generatorBound, undefined);
+  assert.equal(evaluateStep(late, 1000, OPS, bounds(), { eventLoopDelayP99Ms: 30, eventLoopDelayMaxMs: 30 }).generatorBound, true);
+  assert.equal(evaluateStep(late, 1000, OPS, bounds(), { eventLoopDelayP99Ms: 12, eventLoopDelayMaxMs: 12 }).generatorBound, undefined);
 });
 
 test('a generator-bound sweep is not a failure of the target, unless --strict-floor', () => {

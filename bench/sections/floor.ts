@@ -119,8 +119,11 @@ export async function floorSection(ctx: BenchContext, measureMs: number): Promis
         rows.push([int(rate), 'hey (not installed: skipped)', '-', '-', '-', '-', '-', '-', '-', '-']);
         continue;
       }
-      const ref = refKind ? got[refKind] : undefined;
+      const found = refKind ? got[refKind] : undefined;
+      // a row that measured nothing (the client fell so far behind that no operation of the window came back) compares to nothing
+      const ref = found !== undefined && found.count > 0 && m.count > 0 ? found : undefined;
       const l = m.latencyUs;
+      if (m.count === 0) notes.push(`${m.client} at ${int(rate)}/s: no operation of the measured window completed (the client fell behind its schedule): not measured`);
       rows.push([
         int(rate),
         m.client,
@@ -129,7 +132,7 @@ export async function floorSection(ctx: BenchContext, measureMs: number): Promis
         msFromUs(l.p99),
         msFromUs(l.p999),
         ...(ref ? deltas(l, ref.latencyUs) : refKind ? ['-', '-', '-'] : ['(reference)', '', '']),
-        ref && (kind === 'http' || kind === 'sdk') ? floorVerdict(kind, l, ref.latencyUs) : refKind ? 'no reference' : '',
+        ref && (kind === 'http' || kind === 'sdk') ? floorVerdict(kind, l, ref.latencyUs) : m.count === 0 ? 'not measured' : refKind ? 'no reference' : '',
       ]);
     }
   }

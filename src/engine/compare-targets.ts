@@ -39,12 +39,12 @@ export async function runComparingTargets(o: RunOptions, compareTarget: string, 
   const folders = compareFolders(outDir, o.target, compareTarget);
   // The same operations on both sides: fix the seed when the user did not.
   const randomSeed = o.randomSeed ?? Math.floor(Math.random() * 2 ** 31);
-  const { junitFile: _j, markdownFile: _m, stepSummaryFile: _s, ...plain } = o;
+  const { junitFile: _j, markdownFile: _m, stepSummaryFile: _s, driver, ...plain } = o;
   const baselineRun: RunOptions = {
     ...plain,
     target: compareTarget,
-    // --driver dax belongs to the DAX side; the other side keeps the user's sdk/http choice
-    driver: o.driver === 'dax' && !isDaxTarget(compareTarget) ? 'sdk' : o.driver,
+    // --driver dax belongs to the DAX side; the other side keeps the user's sdk/http choice, or the default
+    ...(driver !== undefined && !(driver === 'dax' && !isDaxTarget(compareTarget)) ? { driver } : {}),
     randomSeed,
     outDir: folders.baseline,
   };

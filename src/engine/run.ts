@@ -14,7 +14,7 @@ import { createWorkload } from '../workload/index.js';
 import { resolveTarget } from '../endpoints/index.js';
 import { createDynamoClient } from '../drivers/sdk.js';
 import type { DriverKind } from '../drivers/index.js';
-import { driverProblem } from '../drivers/index.js';
+import { defaultDriver, driverProblem } from '../drivers/index.js';
 import { prepareTable, deleteTableIfOwned } from '../table/lifecycle.js';
 import { seedTable } from '../table/seed.js';
 import { unsupportedOperations, withTargetLimits } from '../table/capabilities.js';
@@ -58,7 +58,8 @@ export interface RunOptions extends PlanOverrides {
   region?: string;
   /** DAX targets: the DynamoDB endpoint for table setup and seeding */
   dynamodbEndpoint?: string;
-  driver: DriverKind;
+  /** --driver; absent: defaultDriver (http, or sdk for adaptive retries) */
+  driver?: DriverKind;
   /** load worker threads (default: autoWorkers) */
   workers?: number;
   gates: string[];
@@ -169,7 +170,7 @@ export async function planRun(o: RunOptions): Promise<{ ok: true; plan: RunPlan 
   if (limits.length > 0) throw new UsageError(`${limits.join('\n')}\n(the plan after the command-line options; nothing was run)`);
   const abort = parseAbortRules([...(scenario.abort ?? []), ...(o.abort ?? [])], scenario.operations.map((op) => op.name));
   if (abort.problems.length > 0) throw new UsageError(abort.problems.map((p) => `--abort: ${p}`).join('\n'));
-  const driverIssue = driverProblem(o.driver, scenario.retries.mode);
+  const driverIssue = driverProblem(o.driver ?? defaultDriver(scenario.retries.mode), scenario.retries.mode);
   if (driverIssue !== undefined) throw new UsageError(driverIssue);
   const tableRole = tableRoleProblem(o);
   if (tableRole !== undefined) throw new UsageError(tableRole);
@@ -197,7 +198,7 @@ async function runOnTarget(
 
   // DAX has no control plane: the table is set up through the DynamoDB endpoint behind it.
   const client = createDynamoClient(target.dynamodbEndpoint ?? target.endpoint, target.region);
-  const driverKind: DriverKind = target.kind === 'dax' ? 'dax' : o.driver;
+  const driverKind: DriverKind = target.kind === 'dax' ? 'dax' : (o.driver ?? defaultDriver(scenario.retries.mode));
   if (driverKind === 'dax' && target.kind !== 'dax') throw new UsageError('--driver dax needs a DAX target: --target dax-local, dax://host:port or daxs://host');
   const runId = `${scenario.name}-${Date.now().toString(36)}`;
   const startedAt = new Date();

@@ -45,3 +45,10 @@ test('default workers follow the peak rate, capped by the cores and the concurre
   assert.equal(autoWorkers(at(20_000), 'http', 8), 2);
   assert.equal(autoWorkers({ ...at(100_000), concurrency: 1 } as Scenario, 'sdk', 8), 1);
 });
+
+test('the default driver is http (lowest harness floor), and sdk for a scenario that asks for adaptive retries', async () => {
+  const { defaultDriver, driverProblem } = await import('../../src/drivers/index.js');
+  assert.equal(defaultDriver('standard'), 'http');
+  assert.equal(defaultDriver('adaptive'), 'sdk');
+  for (const mode of ['standard', 'adaptive'] as const) assert.equal(driverProblem(defaultDriver(mode), mode), undefined, `${mode}: the default never refuses the scenario`);
+});

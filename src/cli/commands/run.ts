@@ -22,7 +22,7 @@ export function registerRun(y: Argv, done: (code: ExitCode) => void, execute: (o
         .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
         .option('target', { type: 'string', default: 'local', describe: TARGET_HELP })
         .option('region', { type: 'string', describe: 'AWS region (target aws; signing region for other endpoints)' })
-        .option('driver', { choices: ['sdk', 'http', 'dax'] as const, default: 'sdk' as const, describe: 'request driver: sdk (AWS SDK v3), http (signed JSON over keep-alive connections, same outcomes, far less CPU per request) or dax (the official DAX client; chosen by itself for DAX targets)' })
+        .option('driver', { choices: ['sdk', 'http', 'dax'] as const, describe: 'request driver: http (default: signed JSON over keep-alive connections, the lowest harness floor, same outcomes), sdk (AWS SDK v3: what an application on the SDK sees; also the default for retries.mode adaptive) or dax (the official DAX client; chosen by itself for DAX targets)' })
         .option('compare-target', { type: 'string', describe: 'also run the same workload (same random seed) against this target first, e.g. --target dax-local --compare-target local; both summaries and compare.html go in one folder' })
         .option('dynamodb-endpoint', { type: 'string', describe: 'DAX targets: DynamoDB endpoint for table setup and seeding (default: the region\'s; dax-local: an embedded one)' })
         .option('workers', { type: 'number', describe: 'load worker threads, each with 1/N of the rate and concurrency (default: as many as the peak rate needs, at most the number of cores)' })
@@ -53,7 +53,7 @@ export function registerRun(y: Argv, done: (code: ExitCode) => void, execute: (o
         target: a.target,
         ...defined('region', a.region),
         ...defined('dynamodbEndpoint', a['dynamodb-endpoint']),
-        driver: a.driver,
+        ...defined('driver', a.driver),
         ...defined('workers', workersOption(a.workers)),
         gates: a.gate,
         abort: a.abort,

@@ -29,7 +29,7 @@ export function registerSweep(y: Argv, done: (code: ExitCode) => void): Argv {
           .option('warmup', { type: 'string', describe: `warm-up step at --from before the first measured one, never judged; 0 for none (default ${SWEEP_DEFAULTS.warmupMs / 1000}s)` })
           .option('target', { type: 'string', default: 'local', describe: TARGET_HELP })
           .option('region', { type: 'string', describe: 'AWS region (target aws; signing region for other endpoints)' })
-          .option('driver', { choices: ['sdk', 'http'] as const, default: 'sdk' as const, describe: 'request driver: sdk (AWS SDK v3) or http (signed JSON over keep-alive connections, far less CPU per request)' })
+          .option('driver', { choices: ['sdk', 'http'] as const, describe: 'request driver: http (default: signed JSON over keep-alive connections, the lowest harness floor) or sdk (AWS SDK v3: what an application on the SDK sees; the default for retries.mode adaptive)' })
           .option('workers', { type: 'number', describe: 'load worker threads, each with 1/N of the rate and concurrency (default: as many as the highest step needs, at most the number of cores)' })
           .option('concurrency', { type: 'number', describe: 'maximum operations in flight' })
           .option('seed-items', { type: 'number', describe: 'number of items to seed (overrides seed.items)' })
@@ -56,7 +56,7 @@ export function registerSweep(y: Argv, done: (code: ExitCode) => void): Argv {
         file: a.file,
         target: a.target,
         ...defined('region', a.region),
-        driver: a.driver,
+        ...defined('driver', a.driver),
         ...defined('workers', positiveOption(a.workers, '--workers', true)),
         gates: [],
         keepTable: a['keep-table'],

@@ -43,6 +43,7 @@ import { shardLabel, workloadShard } from '../shard/shard.js';
 import { setupDoneMessage, tableRoleProblem } from '../shard/table.js';
 import { seedShare } from '../scheduler/share.js';
 import { parseAbortRules } from '../abort/parse.js';
+import { ruleOperationNames } from '../scenario/rule-names.js';
 import type { AbortRule } from '../abort/parse.js';
 import { estimateCost, formatCostEstimate } from './estimate.js';
 import { planLimitProblems } from '../scenario/limits.js';
@@ -168,7 +169,8 @@ export async function planRun(o: RunOptions): Promise<{ ok: true; plan: RunPlan 
   if (gateProblems.length > 0) throw new UsageError(gateProblems.join('\n'));
   const limits = planLimitProblems(scenario);
   if (limits.length > 0) throw new UsageError(`${limits.join('\n')}\n(the plan after the command-line options; nothing was run)`);
-  const abort = parseAbortRules([...(scenario.abort ?? []), ...(o.abort ?? [])], scenario.operations.map((op) => op.name));
+  const abortExprs = [...(scenario.abort ?? []), ...(o.abort ?? [])];
+  const abort = parseAbortRules(abortExprs, ruleOperationNames(scenario, abortExprs));
   if (abort.problems.length > 0) throw new UsageError(abort.problems.map((p) => `--abort: ${p}`).join('\n'));
   const driverIssue = driverProblem(o.driver ?? defaultDriver(scenario.retries.mode), scenario.retries.mode);
   if (driverIssue !== undefined) throw new UsageError(driverIssue);

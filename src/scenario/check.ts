@@ -12,7 +12,8 @@ import type { RawProblem } from './issues.js';
 import { isFields, lenient, lenientList, type Fields } from './lenient.js';
 import { IndexSchema, KeySpaceSchema, OperationSchema, PhaseSchema, SeedSchema, TableSchema } from './schema.js';
 
-export function checkScenario(raw: unknown, parseGate: GateParser): RawProblem[] {
+/** `extraRuleNames`: names a rule may address beyond the operations (a script's flows and steps, src/scenario/rule-names.ts). */
+export function checkScenario(raw: unknown, parseGate: GateParser, extraRuleNames: (expr: string) => string[] = () => []): RawProblem[] {
   const problems: RawProblem[] = [];
   if (!isFields(raw)) return problems;
   const keySpaces = new Set(isFields(raw.keys) ? Object.keys(raw.keys) : []);
@@ -51,7 +52,7 @@ export function checkScenario(raw: unknown, parseGate: GateParser): RawProblem[]
     const names = [...seen.keys()];
     raw.abort.forEach((expr: unknown, i) => {
       if (typeof expr !== 'string' || isUnreachableOff(expr)) return;
-      const parsed = parseAbortRule(expr, names);
+      const parsed = parseAbortRule(expr, [...names, ...extraRuleNames(expr)]);
       if (!parsed.ok) problems.push({ path: ['abort', i], message: parsed.message });
     });
   }

@@ -3,6 +3,7 @@
 // resolved to this package's own public entry) into a temporary .mjs with an inline source map,
 // so a throw at import or inside a flow points at the user's file:line. The model goes through
 // the same zod schema and checks as YAML; only `flows` is new.
+import { stepNamesIn } from './rule-names.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -113,7 +114,7 @@ function validateModel(model: Record<string, unknown>, abs: string): LoadedScrip
   if (!shape.success) problems.push(...issuesToProblems(shape.error.issues, source, ScriptFileSchema).map((p) => ({ path: formatPath(p.path), message: p.message })));
   // gates may name a flow (`flow:checkout.p99`) or any step the flows call; steps are known only at run time
   const gateParser = (expr: string) => parseGate(expr, [...names, ...stepNamesIn(expr)]);
-  for (const p of checkScenario(source, gateParser)) problems.push({ path: formatPath(p.path), message: p.message });
+  for (const p of checkScenario(source, gateParser, (expr) => [...names, ...stepNamesIn(expr)])) problems.push({ path: formatPath(p.path), message: p.message });
   if (problems.length > 0 || !shape.success) return fail(dedupe(problems));
   const { uses: _uses, ...fileModel } = shape.data;
   const scenario = normaliseScenario({ ...fileModel, operations: [] });
@@ -121,11 +122,6 @@ function validateModel(model: Record<string, unknown>, abs: string): LoadedScrip
   return { result: { ok: true, scenario, source }, flows: new Map(flows.map((f) => [f.name, f.fn])) };
 }
 
-/** An operation-looking prefix of a gate (`view-cart.p99 < 20ms` -> view-cart), accepted as a step name. */
-function stepNamesIn(expr: string): string[] {
-  const m = /^\s*([A-Za-z0-9_-]{1,64})\s*\./.exec(expr);
-  return m ? [m[1]!] : [];
-}
 
 function readFlows(raw: unknown, problems: ScenarioProblem[]): FlowEntry[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

@@ -128,3 +128,15 @@ test('a script that declares transactions in uses: is refused on dynalite before
   assert.equal(summary.operations['pay'], undefined, 'the refused call never reached the target');
   assert.match(res.stderr, /flow error: flow:pay: ctx\.transactWrite\('pay'\): dynalite does not support TransactWriteItems; declare uses: \['TransactWriteItems'\] to have the run refused before load.*undeclared-transaction\.ts:12/);
 });
+
+test('abort rules name a declared flow or a step; an undeclared flow is refused before anything is created', { timeout: 120_000 }, async () => {
+  const unknown = await runCli(['run', join(FIXTURES, 'read-write.ts'), '--target', 'dynalite', '--abort', 'flow:nope.p99 > 1s for 1s'], { cwd: work });
+  assert.equal(unknown.code, 2, unknown.stderr);
+  assert.match(unknown.stderr, /--abort: .*flow:nope/);
+  assert.doesNotMatch(unknown.stderr, /created table/);
+  // every flow thinks for 20 ms: its p99 is over 10 ms from the first interval on
+  const res = await runCli(['run', join(FIXTURES, 'read-write.ts'), '--target', 'dynalite', '--duration', '20s', '--abort', 'flow:increment.p99 > 10ms for 1s', '--abort', 'write.errors > 50% for 1s'], { cwd: work });
+  const summary = readSummary(res);
+  assert.equal(summary.complete, false, res.stderr);
+  assert.match(summary.stopReason ?? '', /aborted: flow:increment\.p99 [\d.]+ms > 10ms for 1s/);
+});

@@ -9,6 +9,7 @@ import type { DriverKind, DriverOptions } from '../drivers/index.js';
 import { FLOW_ERRORS_PRINTED } from './script-lane.js';
 import { encode } from '../recorder/histogram.js';
 import { SampleBatcher } from './sample-codec.js';
+import { watchGc } from './gc-watch.js';
 import { monitorThread } from './health.js';
 import { laneConcurrency, runLane } from './lane.js';
 import { RunControl } from './run-state.js';
@@ -28,7 +29,7 @@ export type WorkerMessage =
   | { type: 'samples'; batch: import('./sample-codec.js').SampleBatch }
   | { type: 'ready' }
   | { type: 'phase'; index: number; nowUs: number }
-  | { type: 'done'; stats: EncodedStats; health: import('./health.js').ThreadHealth }
+  | { type: 'done'; stats: EncodedStats; health: import('./health.js').ThreadHealth; gc: import('./gc-watch.js').GcPauses }
   | { type: 'failed'; message: string }
   | { type: 'flow-error'; message: string };
 
@@ -48,6 +49,7 @@ async function main(input: WorkerInput): Promise<void> {
   const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
   const { scenario, index, count } = input;
   const monitor = monitorThread(`load worker ${index + 1}/${count}`);
+  const gc = watchGc();
   const workload = createWorkload(scenario, { stream: `worker:${index}/${count}`, ...(input.shard ? { shard: input.shard } : {}) });
   // this worker's view of the run's state: the recording thread says when to stop
   const control = new RunControl();
@@ -104,6 +106,7 @@ async function main(input: WorkerInput): Promise<void> {
     type: 'done',
     stats: { sendLagUs: encode(stats.sendLagUs), queuedOps: stats.queuedOps, maxQueueDepth: stats.maxQueueDepth, droppedOps: stats.droppedOps, completedOps: stats.completedOps, abandonedOps: stats.abandonedOps },
     health: monitor.finish(),
+    gc: gc.finish(),
   });
 }
 

@@ -17,6 +17,9 @@ import { newLoadStats } from '../scheduler/load.js';
 import { planPhases, plannedArrivals } from '../scheduler/arrivals.js';
 import { sharePhases } from '../scheduler/share.js';
 import { monitorThread, assessHealth } from './health.js';
+import { watchGc } from './gc-watch.js';
+import { laneView } from './lane-monitor.js';
+import type { HarnessLane } from '../summary/model.js';
 import { createProgress } from './progress.js';
 import { plannedDurationMs } from './plan.js';
 import type { Shard } from '../workload/index.js';
@@ -57,6 +60,8 @@ export interface LoadInput {
 export interface LoadOutput {
   recorded: RecordedRun;
   health: GeneratorHealth;
+  /** every load lane's view of itself (event-loop delay, GC pauses), measured inside its thread */
+  lanes: HarnessLane[];
   durationMs: number;
   driverName: string;
 }
@@ -97,6 +102,8 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
     ...(input.onPhaseEnd ? { onPhaseEnd: input.onPhaseEnd, ...(scenario.mode === 'open' ? { plannedPhaseCounts: plannedPerPhase(scenario, input.workers) } : {}) } : {}),
   });
   const monitor = monitorThread(pool ? 'recording thread' : 'load generator');
+  // with one lane in this thread, this thread's GC pauses are the lane's
+  const gc = pool ? undefined : watchGc();
   const progress = createProgress({ phases: scenario.phases, totalMs: plannedDurationMs(scenario), tty: io.isTTY, write: io.err });
   const ticker = startTicker(recorder, clock, pool ? WORKER_CLOSE_LAG_US : 0);
   ticker.on('intervals', (closed, nowUs) => progress.onIntervals(closed, nowUs / 1000, monitor.lagMs()));
@@ -115,7 +122,7 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
     const nowUs = clock.nowUs();
     const health = assessHealth([monitor.finish()], newLoadStats(), 0);
     const warning = 'the run quit at once (a second signal): the load threads\' statistics (queued, dropped, abandoned operations) were not collected';
-    return { recorded: recorder.finish(nowUs), health: { ...health, warnings: [...health.warnings, warning] }, durationMs: Math.round(nowUs / 1000), driverName: input.driverKind };
+    return { recorded: recorder.finish(nowUs), health: { ...health, warnings: [...health.warnings, warning] }, lanes: [], durationMs: Math.round(nowUs / 1000), driverName: input.driverKind };
   });
   let result: PoolResult;
   try {
@@ -123,7 +130,7 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
   } catch (error) {
     // the scheduler or the workload threw: keep what was recorded, the engine writes it as incomplete
     crash(`load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    result = { stats: newLoadStats(), threads: [], driverName: input.driverKind };
+    result = { stats: newLoadStats(), threads: [], lanes: [], driverName: input.driverKind };
   } finally {
     ticker.stop();
     progress.clear();
@@ -131,8 +138,10 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
   const endUs = clock.nowUs();
   const recorded = recorder.finish(endUs);
   await hlog.close();
-  const health = assessHealth([monitor.finish(), ...result.threads], result.stats, result.stats.completedOps);
-  return { recorded, health, durationMs: Math.round(endUs / 1000), driverName: result.driverName };
+  const own = monitor.finish();
+  const lanes = gc !== undefined ? [laneView(own, gc.finish())] : result.lanes;
+  const health = assessHealth([own, ...result.threads], result.stats, result.stats.completedOps);
+  return { recorded, health, lanes, durationMs: Math.round(endUs / 1000), driverName: result.driverName };
 }
 
 /** Operations each phase's open-loop schedule sends, summed over the workers' shares (each plans its own). */
@@ -163,5 +172,5 @@ async function loadHere(input: LoadInput, recorder: Recorder, clock: Clock): Pro
     onPhase: (index, nowUs) => recorder.startPhase(index, nowUs),
     onCrash: (e) => requestCrashStop(control, input.io.err, `driver failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   });
-  return { stats, threads: [], driverName };
+  return { stats, threads: [], lanes: [], driverName };
 }

@@ -27,6 +27,7 @@ import type { EngineIO } from './io.js';
 export type { EngineIO } from './io.js';
 import { CALIBRATION, calibrateFloor } from './calibrate.js';
 import { watchGc } from './gc-watch.js';
+import { mergeLanes } from './lane-monitor.js';
 import type { HarnessFloor } from '../summary/model.js';
 import { captureLibraryOutput, type LibraryCapture, type LibraryMessage } from '../drivers/library-output.js';
 import { buildSummary } from '../summary/summary.js';
@@ -262,7 +263,7 @@ async function runOnTarget(
       loadWorkers: workers,
       ...(o.shard ? { shard: o.shard } : {}),
       generator: load.health,
-      harness: { ...(floor !== undefined ? { floor } : {}), gcPauses: gc.finish(), eventLoopDelayP99Ms: load.health.eventLoopDelayP99Ms, eventLoopDelayMaxMs: load.health.eventLoopDelayMaxMs },
+      harness: { ...(floor !== undefined ? { floor } : {}), gcPauses: gc.finish(), eventLoopDelayP99Ms: load.health.eventLoopDelayP99Ms, eventLoopDelayMaxMs: load.health.eventLoopDelayMaxMs, ...mergeLanes(load.lanes) },
       ...(o.strictFloor === true ? { strictFloor: true } : {}),
       startedAt: startedAt.toISOString(),
       durationMs: load.durationMs,

@@ -10,6 +10,8 @@ import { decode, mergeInto } from '../recorder/histogram.js';
 import { newLoadStats } from '../scheduler/load.js';
 import type { LoadStats } from '../scheduler/load.js';
 import type { ThreadHealth } from './health.js';
+import { laneView } from './lane-monitor.js';
+import type { HarnessLane } from '../summary/model.js';
 import { unpackSamples } from './sample-codec.js';
 import type { WorkerInput, WorkerMessage } from './load-worker.js';
 import type { RunControl } from './run-state.js';
@@ -33,6 +35,8 @@ export interface PoolOptions {
 export interface PoolResult {
   stats: LoadStats;
   threads: ThreadHealth[];
+  /** each worker's view of itself (lane-monitor.ts); empty when the lane ran in the recording thread */
+  lanes: HarnessLane[];
   driverName: string;
 }
 
@@ -44,6 +48,7 @@ export interface WorkerPool {
 export async function startWorkerPool(o: PoolOptions): Promise<WorkerPool> {
   const stats = newLoadStats();
   const threads: ThreadHealth[] = [];
+  const lanes: HarnessLane[] = [];
   let recorder: Recorder | null = null;
   const workers: Worker[] = [];
   const ready: Promise<void>[] = [];
@@ -71,6 +76,7 @@ export async function startWorkerPool(o: PoolOptions): Promise<WorkerPool> {
             stats.completedOps += m.stats.completedOps;
             stats.abandonedOps += m.stats.abandonedOps;
             threads.push(m.health);
+            lanes.push(laneView(m.health, m.gc));
             void worker.terminate();
           } else o.onFailure(`load worker ${index + 1}: ${m.message}`);
         });
@@ -95,7 +101,7 @@ export async function startWorkerPool(o: PoolOptions): Promise<WorkerPool> {
       } finally {
         unsubscribe();
       }
-      return { stats, threads, driverName: o.driverKind };
+      return { stats, threads, lanes, driverName: o.driverKind };
     },
   };
 }

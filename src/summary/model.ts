@@ -119,10 +119,26 @@ const HarnessFloorSchema = z
   .describe("the harness floor: latency ddbench itself adds at this rate with this driver, measured against a null endpoint that answers at once (ddbench calibrate)");
 export type HarnessFloor = z.infer<typeof HarnessFloorSchema>;
 
+const GcPausesSchema = z.object({ count: countSchema, totalMs: z.number(), maxMs: z.number() });
+
+const HarnessLaneSchema = z
+  .object({
+    name: z.string().describe('the thread: "load generator" (one lane in the recording thread) or "load worker i/n"'),
+    eventLoopDelayP99Ms: z.number(),
+    eventLoopDelayMaxMs: z.number(),
+    gcPauses: GcPausesSchema.describe('garbage-collection pauses of this lane\'s thread during the load'),
+  })
+  .describe("one load lane's view of itself: a late event loop or a GC pause delays every send and completion on it");
+export type HarnessLane = z.infer<typeof HarnessLaneSchema>;
+
 const HarnessSchema = z
   .object({
     floor: HarnessFloorSchema.optional().describe('absent with --no-calibrate or when no gate was judged'),
-    gcPauses: z.object({ count: countSchema, totalMs: z.number(), maxMs: z.number() }).optional().describe('garbage-collection pauses of the recording thread during the load'),
+    gcPauses: GcPausesSchema.optional().describe('garbage-collection pauses of the recording thread during the load'),
+    lanes: z.array(HarnessLaneSchema).optional().describe('each load lane measured inside its own thread; absent in summaries written before ddbench measured per lane'),
+    laneGcPauses: GcPausesSchema.optional().describe('GC pauses of every load lane: counts and totals summed, the longest of any lane'),
+    laneEventLoopDelayP99Ms: z.number().optional().describe('the worst lane\'s event-loop delay p99'),
+    laneEventLoopDelayMaxMs: z.number().optional().describe('the worst lane\'s event-loop delay max'),
     eventLoopDelayP99Ms: z.number(),
     eventLoopDelayMaxMs: z.number(),
     strictFloor: z.boolean().optional().describe('--strict-floor: an inconclusive gate fails the run (by default it is shown and does not)'),

@@ -28,6 +28,7 @@ test('a run writes report.html beside summary.json and `ddbench report` (same pr
     assert.ok(floor !== undefined, `summary.harness.floor is measured by default\n${res.stderr}`);
     assert.equal(floor.driver, summary.driver);
     assert.ok(floor.count > 0 && floor.latencyUs.p99 > 0, 'the floor has samples');
+    assert.deepEqual(summary.harness?.lanes?.map((l) => l.name), ['load generator'], 'one lane in the recording thread measured itself');
     assert.match(res.stderr, /harness floor \([a-z]+ at \d+ ops\/s against a null endpoint\): p50 [\d.]+ ms, p99 [\d.]+ ms/);
     assert.match(res.stdout, /^floor {4}harness floor \(/m);
     assert.match(written, /<g class="floor"><rect class="floor-band"/);

@@ -18,6 +18,11 @@ test('two load workers send exactly the planned operations and record them all o
   assert.equal(perOp, 600);
   const intervalCount = summary.intervals.reduce((a, i) => a + i.count, 0);
   assert.equal(intervalCount, 600, 'every sample lands in exactly one interval');
+  // each worker measured itself inside its own thread, and the lanes merge into harness
+  const h = summary.harness!;
+  assert.deepEqual(h.lanes!.map((l) => l.name).sort(), ['load worker 1/2', 'load worker 2/2']);
+  assert.equal(h.laneGcPauses!.count, h.lanes!.reduce((a, l) => a + l.gcPauses.count, 0));
+  assert.equal(h.laneEventLoopDelayMaxMs, Math.max(...h.lanes!.map((l) => l.eventLoopDelayMaxMs)));
   const dir = /results: (.+)summary\.json/.exec(res.stdout)![1]!;
   assert.match(readFileSync(join(dir, 'latency.hlog'), 'utf8'), /Tag=get-profile:ok/);
   await assertEndpointsGone(res);

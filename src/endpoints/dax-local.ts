@@ -34,6 +34,14 @@ export async function startLocalDax(opts: LocalDaxOptions): Promise<RunningEndpo
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (c: string) => (stderr = (stderr + c).slice(-4000)));
+  // a run stopped by a signal bounds its cleanup and may exit before `stop` has finished: a
+  // server that cannot act on its closed stdin (frozen, SIGSTOPped) must not outlive ddbench.
+  // It holds nothing but a cache, so killing it loses nothing.
+  const killAtExit = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.on('exit', killAtExit);
+  child.once('exit', () => process.off('exit', killAtExit));
   const lines = lineReader(child);
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;

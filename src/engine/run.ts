@@ -246,8 +246,10 @@ async function runOnTarget(
       requestTimeoutMs: scenario.requestTimeoutMs,
     };
     const workers = Math.max(1, Math.min(o.workers ?? autoWorkers(scenario, driverKind), scenario.concurrency));
-    log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driverKind}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
+    // the floor is measured before the load line: whoever waits for `load:` (a user, a test that then
+    // kills the endpoint or sends a signal) sees the load itself start, not the calibration
     const floor = await harnessFloor(o, scenario, driverKind, log);
+    log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driverKind}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
     const cacheWindow = measureCacheAfterWarmup(endpoint, scenario.phases);
     const gc = watchGc();
     const summarize = (load: LoadOutput, stopReason?: string): UnjudgedSummary => {

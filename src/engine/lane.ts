@@ -112,7 +112,7 @@ export async function runLane(o: LaneOptions): Promise<LaneResult> {
     const stats =
       planned !== undefined
         ? await runOpenLoop({ ...common, phases: planned, concurrency: laneConcurrency(scenario, index, count), drainMs: o.drainMs }, hooks)
-        : await runClosedLoop({ ...common, phases, defaultWorkers: count > 1 ? splitEvenly(scenario.concurrency, index, count) : scenario.concurrency }, hooks);
+        : await runClosedLoop({ ...common, phases, defaultWorkers: splitEvenly(scenario.concurrency, index, count) }, hooks);
     stats.abandonedOps = driver.abandonedOps;
     return { stats, driverName: driver.name };
   } finally {

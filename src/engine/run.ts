@@ -98,6 +98,8 @@ export interface RunOptions extends PlanOverrides {
 export interface RunController {
   /** the scenario that will run (called before anything starts; throw UsageError for bad input) */
   prepare(scenario: Scenario): Scenario;
+  /** the harness floor, when calibrated before the load (a sweep counts it in each step's noise) */
+  onFloor?(floor: HarnessFloor): void;
   /** each phase once it has ended and its operations are back; may stop the run (a planned stop) */
   onPhaseEnd(snapshot: PhaseSnapshot): void;
   /** the summary before it is judged and written: the controller adds its results (the judge reads them) */
@@ -249,6 +251,7 @@ async function runOnTarget(
     // the floor is measured before the load line: whoever waits for `load:` (a user, a test that then
     // kills the endpoint or sends a signal) sees the load itself start, not the calibration
     const floor = await harnessFloor(o, scenario, driverKind, log);
+    if (floor !== undefined) o.controller?.onFloor?.(floor);
     log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driverKind}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
     const cacheWindow = measureCacheAfterWarmup(endpoint, scenario.phases);
     const gc = watchGc();

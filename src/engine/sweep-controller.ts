@@ -33,6 +33,8 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
   // ddbench's own event-loop delay per step (this thread: the lane's with --workers 1, the
   // recording thread's otherwise), so a step its generator failed is labelled generator-bound
   const loop = monitorEventLoopDelay({ resolution: 10 });
+  // the harness floor's p99, once calibrated: part of every step's noise
+  let floorP99Us: number | undefined;
 
   return {
     steps,
@@ -51,8 +53,13 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
       return scenario;
     },
 
+    onFloor(floor) {
+      floorP99Us = floor.latencyUs.p99;
+    },
+
     onPhaseEnd(snapshot: PhaseSnapshot) {
-      const noise = loop.count > 0 ? { eventLoopDelayP99Ms: loop.percentile(99) / 1e6, eventLoopDelayMaxMs: loop.max / 1e6 } : { eventLoopDelayP99Ms: 0, eventLoopDelayMaxMs: 0 };
+      const looped = loop.count > 0 ? { eventLoopDelayP99Ms: loop.percentile(99) / 1e6, eventLoopDelayMaxMs: loop.max / 1e6 } : { eventLoopDelayP99Ms: 0, eventLoopDelayMaxMs: 0 };
+      const noise = { ...looped, ...(floorP99Us !== undefined ? { floorP99Us } : {}) };
       loop.reset();
       const phase = scenario?.phases[snapshot.index];
       if (settings === undefined || phase === undefined || phase.warmup || decided) return;

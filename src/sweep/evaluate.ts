@@ -10,7 +10,8 @@
 //    the load generator itself fell behind: either way this rate is not being delivered).
 //
 // A failed step is generator-bound when ddbench's own noise during it (event-loop delay beyond
-// the monitor's resolution: its p99, or its longest stall when that covered 1% of the step) explains every bound it broke: each broken latency
+// the monitor's resolution: its p99, or its longest stall when that covered 1% of the step; and
+// the calibrated harness floor's p99) explains every bound it broke: each broken latency
 // SLO missed by less than the noise, each "cannot keep up" with the generator itself late by
 // more than the late-send limit. An error-rate break is always the target's. A generator-bound
 // step names no knee: the sweep says the knee is above what this machine can drive.
@@ -29,6 +30,12 @@ export interface StepNoise {
   /** event-loop delay p99 and max during the step, raw from monitorEventLoopDelay (resolution included) */
   eventLoopDelayP99Ms: number;
   eventLoopDelayMaxMs: number;
+  /**
+   * the harness floor's p99 when calibrated (measured once, at the sweep's highest rate, capped:
+   * an upper bound for the lower steps, so a low step it explains is called generator-bound
+   * rather than the target's knee: the cautious side)
+   */
+  floorP99Us?: number;
 }
 
 /**
@@ -38,7 +45,7 @@ export interface StepNoise {
  * longest stall counts whenever it lasted at least 1% of the step.
  */
 export function stepNoiseUs(noise: StepNoise, durationMs: number): number {
-  const p99Us = generatorNoise({ eventLoopDelayP99Ms: noise.eventLoopDelayP99Ms }).noiseUs;
+  const p99Us = generatorNoise({ eventLoopDelayP99Ms: noise.eventLoopDelayP99Ms, ...(noise.floorP99Us !== undefined ? { floorP99Us: noise.floorP99Us } : {}) }).noiseUs;
   const maxUs = generatorNoise({ eventLoopDelayP99Ms: noise.eventLoopDelayMaxMs }).noiseUs;
   return maxUs / 1000 >= durationMs * 0.01 ? Math.max(p99Us, maxUs) : p99Us;
 }

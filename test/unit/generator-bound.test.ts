@@ -95,3 +95,14 @@ test('send lag and the harness floor count as noise too; a gate far from its lim
   // not latency gates: no margin in time
   assert.deepEqual(gatesWithinNoise([{ ...gate(0.5, 1), unit: '%' }], { noiseUs: 10_000, source: 'x' }), []);
 });
+
+test('a sweep step counts the calibrated harness floor in its noise: a miss within the floor is generator-bound', () => {
+  // a quiet loop (10.5 ms: 0.5 ms beyond the resolution) but a floor p99 of 2.5 ms: the 2.3 ms miss is within it
+  assert.equal(stepNoiseUs({ eventLoopDelayP99Ms: 10.5, eventLoopDelayMaxMs: 11, floorP99Us: 2500 }, 1000), 2500);
+  const within = evaluateStep(over(), 1000, OPS, bounds(), { eventLoopDelayP99Ms: 10.5, eventLoopDelayMaxMs: 11, floorP99Us: 2500 });
+  assert.equal(within.generatorBound, true);
+  assert.equal(within.noiseUs, 2500);
+  // the same miss against a floor of 1 ms is the target's
+  const beyond = evaluateStep(over(), 1000, OPS, bounds(), { eventLoopDelayP99Ms: 10.5, eventLoopDelayMaxMs: 11, floorP99Us: 1000 });
+  assert.equal(beyond.generatorBound, undefined);
+});

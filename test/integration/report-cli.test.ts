@@ -32,6 +32,9 @@ test('a run writes report.html beside summary.json and `ddbench report` (same pr
     assert.match(res.stderr, /harness floor \([a-z]+ at \d+ ops\/s against a null endpoint\): p50 [\d.]+ ms, p99 [\d.]+ ms/);
     assert.match(res.stdout, /^floor {4}harness floor \(/m);
     assert.match(written, /<g class="floor"><rect class="floor-band"/);
+    // ddbench's own figures in the run context: the floor in words, and each lane measured in its thread
+    assert.match(written, /harness floor<\/dt><dd>[a-z]+ at [\d,]+ ops\/s against a null endpoint: p50 [\d.]+, p99 [\d.]+, p99\.9 [\d.]+ ms/);
+    assert.match(written, /<caption>Load lanes, each measured in its own thread<\/caption>[\s\S]*<th scope="row">load generator<\/th>/);
 
     // elsewhere with --out
     const copy = join(dir, 'copy.html');

@@ -42,7 +42,9 @@ ${facts([
   ['never sent', `${count(g.droppedOps)} operations`],
   ['abandoned (no answer)', `${count(g.abandonedOps ?? 0)} operations`],
   ['warnings', g.warnings.length === 0 ? 'none' : html`<ul>${g.warnings.map((w) => html`<li>${w}</li>`)}</ul>`],
+  ...harnessFacts(s),
 ])}
+${lanesTable(s)}
 </div>
 </div>
 ${phasesTable(s)}
@@ -52,6 +54,43 @@ ${phasesTable(s)}
 }
 
 type Phase = Summary['phases'][number];
+type Lane = NonNullable<NonNullable<Summary['harness']>['lanes']>[number];
+
+/** ddbench's own contribution: the calibrated floor and the recording thread's GC pauses. */
+function harnessFacts(s: Summary): [string, string | Raw][] {
+  const h = s.harness;
+  if (h === undefined) return [];
+  const out: [string, string | Raw][] = [];
+  const f = h.floor;
+  out.push([
+    'harness floor',
+    f !== undefined
+      ? `${f.driver} at ${rate(f.rateOpsPerSec)} ops/s against a null endpoint: p50 ${msFromUs(f.latencyUs.p50)}, p99 ${msFromUs(f.latencyUs.p99)}, p99.9 ${msFromUs(f.latencyUs.p999)} ms (${count(f.count)} operations); gates within its p99 of their limit are inconclusive`
+      : 'not calibrated (--no-calibrate, or nothing judged)',
+  ]);
+  if (h.gcPauses !== undefined) out.push(['GC pauses (recording thread)', gcText(h.gcPauses)]);
+  return out;
+}
+
+function gcText(p: { count: number; totalMs: number; maxMs: number }): string {
+  return p.count === 0 ? 'none' : `${count(p.count)}, ${p.totalMs.toFixed(1)} ms in all, longest ${p.maxMs.toFixed(2)} ms`;
+}
+
+/** Each load lane measured inside its own thread: a late loop or a GC pause there delays every send and completion on it. */
+function lanesTable(s: Summary): Raw {
+  const lanes = s.harness?.lanes ?? [];
+  if (lanes.length === 0) return html``;
+  return table<Lane>(
+    'Load lanes, each measured in its own thread',
+    [
+      { title: 'lane', cell: (l) => l.name },
+      { title: 'event-loop delay p99', cell: (l) => `${l.eventLoopDelayP99Ms} ms`, hint: 'sampled every 10 ms: values include that resolution' },
+      { title: 'max', cell: (l) => `${l.eventLoopDelayMaxMs} ms` },
+      { title: 'GC pauses', cell: (l) => gcText(l.gcPauses), text: true },
+    ],
+    lanes,
+  );
+}
 
 function phasesTable(s: Summary): Raw {
   return table<Phase>(

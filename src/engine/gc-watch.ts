@@ -8,19 +8,33 @@ export interface GcPauses {
   maxMs: number;
 }
 
-export function watchGc(): { finish(): GcPauses } {
-  const pauses: GcPauses = { count: 0, totalMs: 0, maxMs: 0 };
+/**
+ * Calls `onPause` with each GC pause of this thread: its start (performance.now() ms of this
+ * thread) and length (ms). Entries arrive in batches a little after the pause. Returns the stop, which
+ * hands over the entries still buffered first.
+ */
+export function observeGcPauses(onPause: (startMs: number, durationMs: number) => void): () => void {
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      pauses.count++;
-      pauses.totalMs += e.duration;
-      if (e.duration > pauses.maxMs) pauses.maxMs = e.duration;
-    }
+    for (const e of list.getEntries()) onPause(e.startTime, e.duration);
   });
   observer.observe({ entryTypes: ['gc'] });
+  return () => {
+    // entries still buffered (not yet delivered) would be lost with the observer
+    for (const e of observer.takeRecords()) onPause(e.startTime, e.duration);
+    observer.disconnect();
+  };
+}
+
+export function watchGc(): { finish(): GcPauses } {
+  const pauses: GcPauses = { count: 0, totalMs: 0, maxMs: 0 };
+  const stop = observeGcPauses((_startMs, durationMs) => {
+    pauses.count++;
+    pauses.totalMs += durationMs;
+    if (durationMs > pauses.maxMs) pauses.maxMs = durationMs;
+  });
   return {
     finish() {
-      observer.disconnect();
+      stop();
       return { count: pauses.count, totalMs: Math.round(pauses.totalMs * 100) / 100, maxMs: Math.round(pauses.maxMs * 100) / 100 };
     },
   };

@@ -9,7 +9,8 @@ import type { DriverKind, DriverOptions } from '../drivers/index.js';
 import { FLOW_ERRORS_PRINTED } from './script-lane.js';
 import { encode } from '../recorder/histogram.js';
 import { SampleBatcher } from './sample-codec.js';
-import { watchGc } from './gc-watch.js';
+import { observeGcPauses, watchGc } from './gc-watch.js';
+import { perfToRunClock } from './self-usage.js';
 import { monitorThread } from './health.js';
 import { laneConcurrency, runLane } from './lane.js';
 import { RunControl } from './run-state.js';
@@ -26,7 +27,8 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'samples'; batch: import('./sample-codec.js').SampleBatch }
+  /** gcPauses: this thread's GC pauses since the last batch, flat [start on the run clock µs, length ms, ...] */
+  | { type: 'samples'; batch: import('./sample-codec.js').SampleBatch; gcPauses?: number[] }
   | { type: 'ready' }
   | { type: 'phase'; index: number; nowUs: number }
   | { type: 'done'; stats: EncodedStats; health: import('./health.js').ThreadHealth; gc: import('./gc-watch.js').GcPauses }
@@ -56,10 +58,18 @@ async function main(input: WorkerInput): Promise<void> {
   // the driver is built (and the SDK client with it) before the clock starts
   const driver = createDriver(input.driverKind, { ...input.driverOptions, concurrency: laneConcurrency(scenario, index, count) });
   const batcher = new SampleBatcher(new Map(workload.operationNames.map((n, i) => [n, i])));
+  // GC pauses ride with the sample batches (a few a second): the recording thread files them per interval
+  let gcPauses: number[] = [];
+  let stopGcPauses: (() => void) | undefined;
   const flush = () => {
-    if (batcher.size === 0) return;
+    if (batcher.size === 0 && gcPauses.length === 0) return;
     const batch = batcher.take();
-    post({ type: 'samples', batch }, [batch.numbers.buffer as ArrayBuffer]);
+    const m: WorkerMessage = { type: 'samples', batch };
+    if (gcPauses.length > 0) {
+      m.gcPauses = gcPauses;
+      gcPauses = [];
+    }
+    post(m, [batch.numbers.buffer as ArrayBuffer]);
   };
   const timer = setInterval(flush, FLUSH_MS);
   // set up everything slow (modules, SDK client) before the clock starts: the recording thread
@@ -88,6 +98,8 @@ async function main(input: WorkerInput): Promise<void> {
     whenBuilt: async () => {
       post({ type: 'ready' });
       originNs = await origin;
+      // pauses before the run clock started (module loading, driver set-up) are no interval's
+      stopGcPauses = observeGcPauses(perfToRunClock(clock, (atUs, durationMs) => gcPauses.push(atUs, durationMs)));
     },
     drainMs: input.drainMs,
     control,
@@ -101,6 +113,7 @@ async function main(input: WorkerInput): Promise<void> {
     },
   });
   clearInterval(timer);
+  stopGcPauses?.();
   flush();
   post({
     type: 'done',

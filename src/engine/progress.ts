@@ -50,9 +50,11 @@ export function formatLine(o: ProgressOptions, iv: IntervalSummary, elapsedMs: n
   const name = phase ? `${phase.name}${phase.warmup ? ' (warm-up)' : ''}` : '-';
   const target = iv.targetRateOpsPerSec > 0 ? `/${iv.targetRateOpsPerSec.toFixed(0)}` : '';
   const lag = lagMs > 20 ? `  loop lag ${lagMs.toFixed(0)}ms!` : '';
+  // ddbench's own send lag beside the target's latency: a p99 spike with it is ddbench's, not the target's
+  const send = iv.sendLagP99Us !== undefined && iv.count > 0 ? `  send lag p99 ${ms(iv.sendLagP99Us)}` : '';
   return (
     `[${name}] ${fmtSec(elapsedMs)}/${fmtSec(o.totalMs)}  ${iv.count}${target} ops/s  ` +
-    `p50 ${ms(iv.latencyP50Us)}  p99 ${ms(iv.latencyP99Us)}  errors ${errorsTotal}${lag}`
+    `p50 ${ms(iv.latencyP50Us)}  p99 ${ms(iv.latencyP99Us)}  errors ${errorsTotal}${send}${lag}`
   );
 }
 

@@ -30,6 +30,8 @@ export interface PoolOptions {
   onFailure(what: string): void;
   /** a flow of a scenario script failed in a worker */
   onFlowError(message: string): void;
+  /** a worker's GC pause: its start on the run clock (µs) and length (ms), for the per-interval figures */
+  onGcPause?(atUs: number, durationMs: number): void;
 }
 
 export interface PoolResult {
@@ -64,7 +66,11 @@ export async function startWorkerPool(o: PoolOptions): Promise<WorkerPool> {
     exited.push(
       new Promise<void>((resolve) => {
         worker.on('message', (m: WorkerMessage) => {
-          if (m.type === 'samples') unpackSamples(m.batch, workerOpNames, (s) => recorder?.record(s));
+          if (m.type === 'samples') {
+            unpackSamples(m.batch, workerOpNames, (s) => recorder?.record(s));
+            const gc = m.gcPauses;
+            if (gc !== undefined && o.onGcPause !== undefined) for (let i = 0; i + 1 < gc.length; i += 2) o.onGcPause(gc[i]!, gc[i + 1]!);
+          }
           else if (m.type === 'ready') markReady();
           else if (m.type === 'flow-error') o.onFlowError(m.message);
           else if (m.type === 'phase') recorder?.startPhase(m.index, m.nowUs);

@@ -19,7 +19,7 @@
 // operations are all recorded (see phase-ends.ts), so a sweep can judge a step while the next runs.
 import type { Histogram } from 'hdr-histogram-js';
 import type { Sample } from '../types.js';
-import type { OpCounters, PhaseSnapshot, RecordedRun, RecorderOptions } from './types.js';
+import type { IntervalSelfUsage, OpCounters, PhaseSnapshot, RecordedRun, RecorderOptions } from './types.js';
 import type { IntervalSummary } from './shapes.js';
 import { isFlowOp } from '../types.js';
 import { FlowStepCounts } from './flow-steps.js';
@@ -62,12 +62,14 @@ export class Recorder {
   private finishing = false;
   /** per phase: which steps ran in which flow, and the flows' think time (scripts only) */
   private readonly flowSteps: FlowStepCounts[];
+  private readonly selfUsage: ((startUs: number, endUs: number) => IntervalSelfUsage) | undefined;
 
   constructor(options: RecorderOptions) {
     const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
     if (!(intervalMs > 0)) throw new RangeError(`intervalMs must be positive, got ${intervalMs}`);
     this.intervalUs = intervalMs * 1000;
     this.hlog = options.hlogSink;
+    this.selfUsage = options.selfUsage;
     this.clock = new PhaseClock(options.phases, options.mode === 'closed');
     this.scripted = options.operations.some(isFlowOp);
     // At least one phase so a sample always has a home; every known operation present in
@@ -216,6 +218,7 @@ export class Recorder {
       };
       const state = this.open.get(index);
       const summary = state !== undefined ? state.close(timing, this.hlog) : emptyInterval(timing);
+      if (this.selfUsage !== undefined) Object.assign(summary, roundUsage(this.selfUsage(startUs, startUs + lengthUs)));
       if (state !== undefined) this.open.delete(index);
       if (this.current === state) this.current = undefined;
       this.closed.push(summary);
@@ -246,5 +249,12 @@ function emptyInterval(t: { startSec: number; phaseIndex: number; targetRateOpsP
     serviceP50Us: 0,
     serviceP99Us: 0,
     operations: {},
+    sendLagP99Us: 0,
   };
+}
+
+/** Hundredths of a ms: finer is noise, and summary.json stays readable. */
+function roundUsage(u: IntervalSelfUsage): IntervalSelfUsage {
+  const r = (ms: number) => (ms > 0 ? Math.round(ms * 100) / 100 : 0);
+  return { processCpuMs: r(u.processCpuMs), gcPauseMs: r(u.gcPauseMs) };
 }

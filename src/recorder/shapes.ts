@@ -36,5 +36,31 @@ export const IntervalSummarySchema = z.object({
   operations: z
     .record(z.string(), z.object({ count: countSchema, errors: countSchema, p50Us: z.number(), p99Us: z.number(), maxUs: z.number() }))
     .describe('per operation: count, errors, p50, p99 and max latency'),
+  // ddbench's own figures for the interval (absent in summaries written by earlier versions): they
+  // describe the generator, not the target, so a latency spike can be told apart from ddbench's own stall
+  sendLagP99Us: z
+    .number()
+    .min(0)
+    .optional()
+    .describe(
+      "ddbench's own send lag, not the target's: p99 over the interval's operations (by completion time) of sent - intended start, clamped at 0, microseconds. " +
+        'It includes time an operation waited for a free slot (open loop), so it is not purely the generator being late; 0 when the interval has no operations',
+    ),
+  processCpuMs: z
+    .number()
+    .min(0)
+    .optional()
+    .describe(
+      "CPU time of the whole ddbench process during the interval (user + system, every thread: load workers and recording thread), milliseconds; " +
+        'read in the recording thread every 250 ms and interpolated to the interval boundaries',
+    ),
+  gcPauseMs: z
+    .number()
+    .min(0)
+    .optional()
+    .describe(
+      'total garbage-collection pause time during the interval (perf_hooks gc entries, by pause start), milliseconds: the recording thread and, with --workers N, every load worker thread summed; ' +
+        'a pause reported after its interval closed counts in the next one',
+    ),
 });
 export type IntervalSummary = z.infer<typeof IntervalSummarySchema>;

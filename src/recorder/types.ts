@@ -25,6 +25,19 @@ export interface RecorderOptions {
   onPhaseEnd?: (snapshot: PhaseSnapshot) => void;
   /** operations each phase's schedule plans (open loop), so onPhaseEnd waits for a phase's last ones */
   plannedPhaseCounts?: readonly number[];
+  /**
+   * ddbench's own CPU and GC pause time in [startUs, endUs) of the run clock, filed with each
+   * interval: asked once per interval, oldest first, as it closes. The engine measures; the
+   * recorder stays pure.
+   */
+  selfUsage?: (startUs: number, endUs: number) => IntervalSelfUsage;
+}
+
+/** What ddbench itself used during one interval (RecorderOptions.selfUsage). */
+export interface IntervalSelfUsage {
+  /** the whole process, every thread, user + system */
+  processCpuMs: number;
+  gcPauseMs: number;
 }
 
 /** One phase as recorded when it ended (RecorderOptions.onPhaseEnd). The histograms are live: read them in the callback. */

@@ -4,7 +4,8 @@
 // it starts, and the bucket's histograms are added. Counts, errors, throttles, conditional
 // failures and latency percentiles per bucket are therefore exact. Retries and the target rate
 // come from the shards' summaries (summed); per-interval service time is not in the .hlog, so a
-// bucket shows the highest of its shards' service p50 / p99 (a bound, not a merge). Pure.
+// bucket shows the highest of its shards' service p50 / p99 (a bound, not a merge), and so for
+// ddbench's own send-lag p99; its CPU and GC pause times add up over the shards. Pure.
 import type { Histogram } from 'hdr-histogram-js';
 import { EXPECTED_OUTCOMES } from '../types.js';
 import type { IntervalSummary } from '../recorder/shapes.js';
@@ -27,6 +28,10 @@ interface Bucket {
   phaseIndex: number | undefined;
   serviceP50Us: number;
   serviceP99Us: number;
+  /** ddbench's own figures, when a shard's summary carries them */
+  sendLagP99Us: number | undefined;
+  processCpuMs: number | undefined;
+  gcPauseMs: number | undefined;
 }
 
 export interface MergedTimeline {
@@ -50,7 +55,7 @@ export function mergeTimelines(shards: ShardTimeline[]): MergedTimeline {
   const bucket = (b: number): Bucket => {
     let x = buckets.get(b);
     if (x === undefined) {
-      x = { tags: new Map(), retries: 0, targetRateOpsPerSec: 0, phaseIndex: undefined, serviceP50Us: 0, serviceP99Us: 0 };
+      x = { tags: new Map(), retries: 0, targetRateOpsPerSec: 0, phaseIndex: undefined, serviceP50Us: 0, serviceP99Us: 0, sendLagP99Us: undefined, processCpuMs: undefined, gcPauseMs: undefined };
       buckets.set(b, x);
     }
     return x;
@@ -74,6 +79,9 @@ export function mergeTimelines(shards: ShardTimeline[]): MergedTimeline {
       x.phaseIndex = x.phaseIndex === undefined ? iv.phaseIndex : Math.min(x.phaseIndex, iv.phaseIndex);
       x.serviceP50Us = Math.max(x.serviceP50Us, iv.serviceP50Us);
       x.serviceP99Us = Math.max(x.serviceP99Us, iv.serviceP99Us);
+      if (iv.sendLagP99Us !== undefined) x.sendLagP99Us = Math.max(x.sendLagP99Us ?? 0, iv.sendLagP99Us);
+      if (iv.processCpuMs !== undefined) x.processCpuMs = round2((x.processCpuMs ?? 0) + iv.processCpuMs);
+      if (iv.gcPauseMs !== undefined) x.gcPauseMs = round2((x.gcPauseMs ?? 0) + iv.gcPauseMs);
     }
   }
   const last = Math.max(-1, ...buckets.keys());
@@ -136,5 +144,12 @@ function summarise(b: number, x: Bucket, phaseIndex: number, hlogLines: string[]
     serviceP50Us: x.serviceP50Us,
     serviceP99Us: x.serviceP99Us,
     operations,
+    ...(x.sendLagP99Us !== undefined ? { sendLagP99Us: x.sendLagP99Us } : {}),
+    ...(x.processCpuMs !== undefined ? { processCpuMs: x.processCpuMs } : {}),
+    ...(x.gcPauseMs !== undefined ? { gcPauseMs: x.gcPauseMs } : {}),
   };
+}
+
+function round2(ms: number): number {
+  return Math.round(ms * 100) / 100;
 }

@@ -62,7 +62,7 @@ async function checkRendered(page: Page, ops: string[]): Promise<void> {
 
   const charts = page.locator('svg.plot');
   const n = await charts.count();
-  assert.equal(n, ops.length + 4, 'a spectrum per operation, latency, p99 per operation, throughput, errors');
+  assert.equal(n, ops.length + 5, "a spectrum per operation, latency, p99 per operation, ddbench's own send lag, throughput, errors");
   for (let i = 0; i < n; i++) {
     const b = await charts.nth(i).boundingBox();
     assert.ok(b && b.width > 300 && b.height > 100, `chart ${i} has size ${JSON.stringify(b)}`);

@@ -126,12 +126,25 @@ test('the harness floor is a labelled band on the spectrum and the latency-over-
 test('every chart is an SVG with a title and a description, and the timeline marks phases and shades warm-up', () => {
   const page = renderReport(standardRun());
   const charts = [...page.matchAll(/<svg class="plot" [^>]*aria-labelledby="([a-z0-9-]+)-t \1-d"[^>]*>\n<title id="\1-t">[^<]+<\/title><desc id="\1-d">[^<]+<\/desc>/g)].map((m) => m[1]);
-  assert.deepEqual(charts, ['spectrum-0', 'spectrum-1', 'spectrum-2', 'latency-over-time', 'p99-by-operation', 'throughput-over-time', 'errors-over-time']);
+  assert.deepEqual(charts, ['spectrum-0', 'spectrum-1', 'spectrum-2', 'latency-over-time', 'p99-by-operation', 'own-send-lag-over-time', 'throughput-over-time', 'errors-over-time']);
   assert.equal(page.match(/<svg /g)?.length, charts.length);
   const latency = page.slice(page.indexOf('id="latency-over-time"'));
   assert.match(latency, /<rect class="band" x="58" [^>]*><title>warmup \(warm-up\)<\/title><\/rect>/);
   assert.match(latency, /<text class="marker-label" [^>]*>steady<\/text>/);
   assert.match(latency, /<text class="threshold-label" [^>]*>10 ms<\/text>/);
+});
+
+test("ddbench's own send lag and GC pauses get a chart of their own, labelled as not the target's, only when recorded", () => {
+  const s = standardRun();
+  const page = renderReport(s);
+  const own = page.slice(page.indexOf('<figure class="chart" id="own-send-lag-over-time">'));
+  const chart = own.slice(0, own.indexOf('</figure>'));
+  assert.match(chart, /<title id="own-send-lag-over-time-t">ddbench&#39;s own send lag \(not the target\)<\/title>/);
+  assert.match(chart, /send lag p99/);
+  assert.ok((chart.match(/<path class="line/g)?.length ?? 0) >= 1, 'the send lag is drawn');
+  // a summary written before the fields existed: no chart, nothing else changes
+  const older: Summary = { ...s, intervals: s.intervals.map(({ sendLagP99Us: _l, processCpuMs: _c, gcPauseMs: _g, ...iv }) => iv) };
+  assert.doesNotMatch(renderReport(older), /own-send-lag-over-time|own send lag/);
 });
 
 test('a 1-hour run (3,600 intervals, 4 operations) renders in under 300 KB, one point per pixel at most', () => {

@@ -98,6 +98,21 @@ test('intervals are merged by absolute time: a shard that started 1.5 s later la
   assert.equal(logged, a.all + b.all);
 });
 
+test("ddbench's own figures merge per bucket: the highest send-lag p99, CPU and GC pause times summed", () => {
+  const a = makeShard(1, 2);
+  const b = makeShard(2, 2);
+  a.output.summary.intervals.forEach((iv, k) => Object.assign(iv, { sendLagP99Us: 100 * k, processCpuMs: 10, gcPauseMs: 1.25 }));
+  b.output.summary.intervals.forEach((iv, k) => Object.assign(iv, { sendLagP99Us: 700 - 100 * k, processCpuMs: 20.5, gcPauseMs: 0 }));
+  const merged = mergeShards([a.output, b.output]).summary.intervals;
+  assert.deepEqual(
+    merged.slice(0, 6).map((iv) => [iv.sendLagP99Us, iv.processCpuMs, iv.gcPauseMs]),
+    [0, 1, 2, 3, 4, 5].map((k) => [Math.max(100 * k, 700 - 100 * k), 30.5, 1.25]),
+  );
+  // shards written before the figures existed: the merged run has none either
+  const older = mergeShards([makeShard(1, 2).output, makeShard(2, 2).output]).summary.intervals;
+  for (const iv of older) for (const field of ['processCpuMs', 'gcPauseMs'] as const) assert.equal(field in iv, false);
+});
+
 test('errors, throttles and outcomes add up per operation and per interval', () => {
   const { summary } = mergeShards([makeShard(1, 2, { errorsEvery: 10 }).output, makeShard(2, 2, { errorsEvery: 20 }).output]);
   assert.equal(summary.total.errors, 100 + 50);

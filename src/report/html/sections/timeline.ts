@@ -1,7 +1,8 @@
 // The run over time, from summary.intervals (one per second by default, warm-up included):
 // latency p50/p99/max, p99 per operation, achieved vs target throughput, and errors, throttles,
-// retries and conditional failures. Phase starts are marked and warm-up phases shaded, so a
-// spike can be placed in its phase at a glance.
+// retries and conditional failures, and ddbench's own send lag and GC pauses (the generator, not
+// the target). Phase starts are marked and warm-up phases shaded, so a spike can be placed in its
+// phase at a glance.
 import type { IntervalSummary } from '../../../recorder/shapes.js';
 import type { Summary } from '../../../summary/model.js';
 import { html } from '../escape.js';
@@ -50,6 +51,8 @@ export function timelineSection(s: Summary): Raw {
       ),
     );
   }
+  const own = ownChart(s, xAxis, frame, at);
+  if (own !== undefined) charts.push(own);
   const throughput: ChartSeries[] = [{ name: 'achieved', points: at((i, len) => i.count / len), color: 0, aggregate: 'mean' }];
   if (s.mode === 'open' && iv.some((i) => i.targetRateOpsPerSec > 0)) {
     throughput.push({ name: 'target', points: at((i) => i.targetRateOpsPerSec), color: 7, dashed: true, aggregate: 'mean' });
@@ -70,6 +73,21 @@ export function timelineSection(s: Summary): Raw {
 ${charts}
 ${quiet ? html`<p class="note">No errors, throttles, retries or conditional failures in this run.</p>` : ''}
 </section>`;
+}
+
+/**
+ * ddbench's own send lag p99 (and GC pauses) per interval, kept apart from the latency charts so
+ * nobody reads it as the target's; absent for summaries written before ddbench measured it.
+ */
+function ownChart(s: Summary, xAxis: AxisSpec, frame: Frame, at: (f: (i: IntervalSummary) => number) => Point[]): Raw | undefined {
+  if (!s.intervals.some((i) => i.sendLagP99Us !== undefined)) return undefined;
+  const series: ChartSeries[] = [
+    { name: 'send lag p99', points: at((i) => (i.count > 0 && i.sendLagP99Us !== undefined ? i.sendLagP99Us / 1000 : NaN)), color: 2, aggregate: 'max' },
+  ];
+  if (s.intervals.some((i) => i.gcPauseMs !== undefined)) {
+    series.push({ name: 'GC pauses (sum)', points: at((i) => i.gcPauseMs ?? NaN), color: 6, dashed: true, aggregate: 'max' });
+  }
+  return linearChart('own-send-lag-over-time', "ddbench's own send lag (not the target)", 'ms', xAxis, frame, series, 170);
 }
 
 function opP99Ms(i: IntervalSummary, op: string): number {
@@ -138,7 +156,7 @@ function logChart(id: string, title: string, x: AxisSpec, frame: Frame, threshol
   });
 }
 
-function linearChart(id: string, title: string, unit: string, x: AxisSpec, frame: Frame, series: ChartSeries[]): Raw {
+function linearChart(id: string, title: string, unit: string, x: AxisSpec, frame: Frame, series: ChartSeries[], height = 230): Raw {
   const top = niceCeil(extent(series, 0)[1]);
   return lineChart({
     id,
@@ -150,6 +168,6 @@ function linearChart(id: string, title: string, unit: string, x: AxisSpec, frame
     ...frame,
     tooltip: { x: 'time', y: 'num' },
     width: WIDTH,
-    height: 230,
+    height,
   });
 }

@@ -10,6 +10,7 @@ import type { Workload } from '../workload/index.js';
 import type { DriverKind, DriverOptions } from '../drivers/index.js';
 import { createDriver } from '../drivers/index.js';
 import { Recorder } from '../recorder/recorder.js';
+import { warmUpIntervals } from '../recorder/warm-up.js';
 import { openHlogFile } from '../report/hlog.js';
 import { monotonicClock } from '../scheduler/clock.js';
 import type { Clock } from '../scheduler/clock.js';
@@ -90,6 +91,8 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
           onFlowError: flowErrorPrinter(io.err),
         })
       : null;
+  // the recorder's interval path, optimised before the clock starts (src/recorder/warm-up.ts)
+  warmUpIntervals(input.workload.operationNames[0] ?? 'warm-up');
   const hlog = openHlogFile(input.hlogPath);
   const originNs = process.hrtime.bigint();
   const clock = monotonicClock(originNs);

@@ -33,6 +33,7 @@ import { laneConcurrency, runLane } from './lane.js';
 import { startWorkerPool } from './worker-pool.js';
 import type { PoolResult } from './worker-pool.js';
 import { startTicker } from './ticker.js';
+import { watchSelfUsage } from './self-usage.js';
 import { flowErrorPrinter } from './script-lane.js';
 
 export interface LoadInput {
@@ -75,6 +76,8 @@ const WORKER_CLOSE_LAG_US = 500_000;
 export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
   const { scenario, io, control } = input;
   const crash = (what: string) => requestCrashStop(control, io.err, what);
+  // ddbench's own CPU and GC pauses per interval (workers report their pauses with their samples)
+  const usage = watchSelfUsage();
   // workers load their modules and build their drivers first; the run clock starts when all are ready
   const pool =
     input.workers > 1
@@ -89,6 +92,7 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
           control,
           onFailure: crash,
           onFlowError: flowErrorPrinter(io.err),
+          onGcPause: usage.addPause,
         })
       : null;
   // the recorder's interval path, optimised before the clock starts (src/recorder/warm-up.ts)
@@ -96,19 +100,21 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
   const hlog = openHlogFile(input.hlogPath);
   const originNs = process.hrtime.bigint();
   const clock = monotonicClock(originNs);
+  usage.start(clock);
   const recorder = new Recorder({
     operations: [...input.workload.operationNames, ...(scenario.script?.flows.map((f) => `${FLOW_OP_PREFIX}${f.name}`) ?? [])],
     phases: scenario.phases,
     mode: scenario.mode,
     startEpochMs: Date.now(),
     hlogSink: (line: string) => hlog.write(line),
+    selfUsage: usage.usage,
     ...(input.onPhaseEnd ? { onPhaseEnd: input.onPhaseEnd, ...(scenario.mode === 'open' ? { plannedPhaseCounts: plannedPerPhase(scenario, input.workers) } : {}) } : {}),
   });
   const monitor = monitorThread(pool ? 'recording thread' : 'load generator');
   // with one lane in this thread, this thread's GC pauses are the lane's
   const gc = pool ? undefined : watchGc();
   const progress = createProgress({ phases: scenario.phases, totalMs: plannedDurationMs(scenario), tty: io.isTTY, write: io.err });
-  const ticker = startTicker(recorder, clock, pool ? WORKER_CLOSE_LAG_US : 0);
+  const ticker = startTicker(usage.around(recorder), clock, pool ? WORKER_CLOSE_LAG_US : 0);
   ticker.on('intervals', (closed, nowUs) => progress.onIntervals(closed, nowUs / 1000, monitor.lagMs()));
   if (input.abortRules && input.abortRules.length > 0) {
     const abort = new AbortWatch(input.abortRules);
@@ -123,6 +129,7 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
   }
   input.onRecording?.(() => {
     const nowUs = clock.nowUs();
+    usage.readNow();
     const health = assessHealth([monitor.finish()], newLoadStats(), 0);
     const warning = 'the run quit at once (a second signal): the load threads\' statistics (queued, dropped, abandoned operations) were not collected';
     return { recorded: recorder.finish(nowUs), health: { ...health, warnings: [...health.warnings, warning] }, lanes: [], durationMs: Math.round(nowUs / 1000), driverName: input.driverKind };
@@ -139,7 +146,9 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
     progress.clear();
   }
   const endUs = clock.nowUs();
+  usage.readNow();
   const recorded = recorder.finish(endUs);
+  usage.stop();
   await hlog.close();
   const own = monitor.finish();
   const lanes = gc !== undefined ? [laneView(own, gc.finish())] : result.lanes;

@@ -14,6 +14,7 @@ import type { FlowSummary, GeneratorHealth, Harness, OperationSummary, PhaseSumm
 import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
 import { flagGeneratorBound } from './generator-bound.js';
+import { startUpNote } from './start-up.js';
 import { markInconclusive } from '../gates/floor.js';
 import { encode, percentiles } from '../recorder/histogram.js';
 import { addMeasured, errorCount, newMeasured, operationSummary } from './operation.js';
@@ -102,7 +103,9 @@ export function buildSummary(input: SummaryInput): UnjudgedSummary {
   };
   // a gate within the harness floor is marked inconclusive; the judge (engine/judge.ts) weighs it
   const gates = markInconclusive(evaluateGates([...scenario.gates, ...input.extraGates], base), input.harness?.floor);
-  return { ...base, generator: flagGeneratorBound(input.generator, gates, input.harness?.floor?.latencyUs.p99), gates };
+  const generator = flagGeneratorBound(input.generator, gates, input.harness?.floor?.latencyUs.p99);
+  const startUp = startUpNote(run.intervals, (i) => scenario.phases[i]?.warmup !== true);
+  return { ...base, generator: startUp === undefined ? generator : { ...generator, warnings: [...generator.warnings, startUp] }, gates };
 }
 
 function sumOf(phases: RecordedRun['phases'], field: 'windowCounts' | 'drainCounts', op: string): number {

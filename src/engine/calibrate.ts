@@ -12,6 +12,7 @@ import { planPhases } from '../scheduler/arrivals.js';
 import { monotonicClock } from '../scheduler/clock.js';
 import { runOpenLoop } from '../scheduler/open-loop.js';
 import type { HarnessFloor } from '../summary/model.js';
+import { KEPT_UP_SHARE } from '../summary/kept-up.js';
 import type { Request } from '../types.js';
 
 export interface CalibrateOptions {
@@ -44,6 +45,9 @@ export async function calibrateFloor(o: CalibrateOptions): Promise<HarnessFloor>
   });
   const latency = newHistogram();
   const warmupUs = o.warmupMs * 1000;
+  const windowEndUs = warmupUs + o.durationMs * 1000;
+  // answers inside the measured window: what one lane of this driver actually drove
+  let answered = 0;
   try {
     // the driver's lazy parts (modules, first connection) load before the clock starts
     for (let i = 0; i < 20; i++) await driver.execute(REQUEST);
@@ -58,6 +62,7 @@ export async function calibrateFloor(o: CalibrateOptions): Promise<HarnessFloor>
         execute: (r) => driver.execute(r),
         onSample: (s) => {
           if (s.intendedStartUs >= warmupUs && s.result.kind === 'ok') recordUs(latency, s.endUs - s.intendedStartUs);
+          if (s.endUs >= warmupUs && s.endUs < windowEndUs) answered++;
         },
       },
     );
@@ -66,5 +71,14 @@ export async function calibrateFloor(o: CalibrateOptions): Promise<HarnessFloor>
     await endpoint.close();
   }
   const p = percentiles(latency);
-  return { driver: o.driver === 'dax' ? 'http' : o.driver, rateOpsPerSec: rate, durationMs: o.durationMs, count: latency.totalCount, latencyUs: { p50: p.p50, p99: p.p99, p999: p.p999, max: p.max } };
+  const achievedOpsPerSec = Math.round(answered / (o.durationMs / 1000));
+  return {
+    driver: o.driver === 'dax' ? 'http' : o.driver,
+    rateOpsPerSec: rate,
+    durationMs: o.durationMs,
+    count: latency.totalCount,
+    latencyUs: { p50: p.p50, p99: p.p99, p999: p.p999, max: p.max },
+    achievedOpsPerSec,
+    ...(achievedOpsPerSec < KEPT_UP_SHARE * rate ? { saturated: true } : {}),
+  };
 }

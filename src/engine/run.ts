@@ -98,8 +98,8 @@ export interface RunOptions extends PlanOverrides {
 export interface RunController {
   /** the scenario that will run (called before anything starts; throw UsageError for bad input) */
   prepare(scenario: Scenario): Scenario;
-  /** the harness floor, when calibrated before the load (a sweep counts it in each step's noise) */
-  onFloor?(floor: HarnessFloor): void;
+  /** the harness floor, when calibrated before the load, and the run's load lanes (a sweep counts it in each step's noise) */
+  onFloor?(floor: HarnessFloor, lanes: number): void;
   /** each phase once it has ended and its operations are back; may stop the run (a planned stop) */
   onPhaseEnd(snapshot: PhaseSnapshot): void;
   /** the summary before it is judged and written: the controller adds its results (the judge reads them) */
@@ -250,8 +250,8 @@ async function runOnTarget(
     const workers = Math.max(1, Math.min(o.workers ?? autoWorkers(scenario, driverKind), scenario.concurrency));
     // the floor is measured before the load line: whoever waits for `load:` (a user, a test that then
     // kills the endpoint or sends a signal) sees the load itself start, not the calibration
-    const floor = await harnessFloor(o, scenario, driverKind, log);
-    if (floor !== undefined) o.controller?.onFloor?.(floor);
+    const floor = await harnessFloor(o, scenario, driverKind, workers, log);
+    if (floor !== undefined) o.controller?.onFloor?.(floor, workers);
     log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driverKind}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
     const cacheWindow = measureCacheAfterWarmup(endpoint, scenario.phases);
     const gc = watchGc();
@@ -356,18 +356,28 @@ function stamp(d: Date): string {
 }
 
 /**
- * The harness floor before a judged open-loop run (gates, a baseline or a sweep): at the run's
- * peak rate and driver against a null endpoint. Costs about four seconds (one of warm-up, three
+ * The harness floor before a judged open-loop run (gates, a baseline or a sweep): at one lane's
+ * share of the run's peak rate, with its driver, against a null endpoint. A lane that cannot keep
+ * that rate has no floor but a ceiling (floor.saturated): the summary and a sweep weigh it. Costs about four seconds (one of warm-up, three
  * measured); on by default, --no-calibrate skips it. A run that judges nothing skips it: there is
  * no margin for the floor to make inconclusive.
  */
-async function harnessFloor(o: RunOptions, scenario: Scenario, driverKind: DriverKind, log: (m: string) => void): Promise<HarnessFloor | undefined> {
+async function harnessFloor(o: RunOptions, scenario: Scenario, driverKind: DriverKind, lanes: number, log: (m: string) => void): Promise<HarnessFloor | undefined> {
   const judged = scenario.gates.length + o.gates.length > 0 || o.baseline !== undefined || o.controller !== undefined;
   if (o.noCalibrate === true || !judged || scenario.mode !== 'open' || o.control.stopping) return undefined;
   const peak = Math.max(0, ...scenario.phases.map((p) => Math.max(p.rateOpsPerSec ?? 0, p.rampToOpsPerSec ?? 0)));
   if (!(peak > 0)) return undefined;
-  const floor = await calibrateFloor({ driver: driverKind, rateOpsPerSec: peak, concurrency: scenario.concurrency, ...CALIBRATION });
+  // one lane's share of the peak: each lane (thread) sends its share, and the floor is a lane's
+  const floor = await calibrateFloor({ driver: driverKind, rateOpsPerSec: peak / lanes, concurrency: Math.max(1, Math.ceil(scenario.concurrency / lanes)), ...CALIBRATION });
   const ms = (us: number) => (us / 1000).toFixed(2);
-  log(`harness floor (${floor.driver} at ${floor.rateOpsPerSec.toFixed(0)} ops/s against a null endpoint): p50 ${ms(floor.latencyUs.p50)} ms, p99 ${ms(floor.latencyUs.p99)} ms, p99.9 ${ms(floor.latencyUs.p999)} ms; gates closer than its p99 to their limit are inconclusive `);
+  const at = `${floor.driver} at ${floor.rateOpsPerSec.toFixed(0)} ops/s${lanes > 1 ? ' per lane' : ''} against a null endpoint`;
+  if (floor.saturated === true) {
+    log(
+      `harness floor (${at}): one lane answered only ${floor.achievedOpsPerSec ?? 0} ops/s: ddbench cannot drive ${floor.rateOpsPerSec.toFixed(0)} ops/s per lane with --driver ${floor.driver}, ` +
+        `so latencies measured above about ${((floor.achievedOpsPerSec ?? 0) * lanes).toFixed(0)} ops/s are its own; add --workers or use --driver http`,
+    );
+    return floor;
+  }
+  log(`harness floor (${at}): p50 ${ms(floor.latencyUs.p50)} ms, p99 ${ms(floor.latencyUs.p99)} ms, p99.9 ${ms(floor.latencyUs.p999)} ms; gates closer than its p99 to their limit are inconclusive `);
   return floor;
 }

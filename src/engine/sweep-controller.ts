@@ -35,6 +35,8 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
   const loop = monitorEventLoopDelay({ resolution: 10 });
   // the harness floor's p99, once calibrated: part of every step's noise
   let floorP99Us: number | undefined;
+  // when the calibration's lane could not keep its rate: what the run's lanes can drive at most
+  let capacityOpsPerSec: number | undefined;
 
   return {
     steps,
@@ -53,13 +55,14 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
       return scenario;
     },
 
-    onFloor(floor) {
-      floorP99Us = floor.latencyUs.p99;
+    onFloor(floor, lanes) {
+      if (floor.saturated === true) capacityOpsPerSec = (floor.achievedOpsPerSec ?? 0) * lanes;
+      else floorP99Us = floor.latencyUs.p99;
     },
 
     onPhaseEnd(snapshot: PhaseSnapshot) {
       const looped = loop.count > 0 ? { eventLoopDelayP99Ms: loop.percentile(99) / 1e6, eventLoopDelayMaxMs: loop.max / 1e6 } : { eventLoopDelayP99Ms: 0, eventLoopDelayMaxMs: 0 };
-      const noise = { ...looped, ...(floorP99Us !== undefined ? { floorP99Us } : {}) };
+      const noise = { ...looped, ...(floorP99Us !== undefined ? { floorP99Us } : {}), ...(capacityOpsPerSec !== undefined ? { capacityOpsPerSec } : {}) };
       loop.reset();
       const phase = scenario?.phases[snapshot.index];
       if (settings === undefined || phase === undefined || phase.warmup || decided) return;

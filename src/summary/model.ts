@@ -115,6 +115,11 @@ const HarnessFloorSchema = z
     durationMs: z.number(),
     count: countSchema,
     latencyUs: z.object({ p50: z.number(), p99: z.number(), p999: z.number(), max: z.number() }),
+    achievedOpsPerSec: z.number().optional().describe('answers the null endpoint gave per second of the measured calibration: what one lane of this driver drove'),
+    saturated: z
+      .boolean()
+      .optional()
+      .describe('true when one lane could not keep the asked rate against an endpoint that answers at once (achieved under 90%): its latencies are queueing, not a floor, and ddbench cannot drive that rate per lane with this driver'),
   })
   .describe("the harness floor: latency ddbench itself adds at this rate with this driver, measured against a null endpoint that answers at once (ddbench calibrate)");
 export type HarnessFloor = z.infer<typeof HarnessFloorSchema>;

@@ -15,6 +15,7 @@ import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
 import { flagGeneratorBound } from './generator-bound.js';
 import { startUpNote } from './start-up.js';
+import { ceilingWarning } from './ceiling.js';
 import { markInconclusive } from '../gates/floor.js';
 import { encode, percentiles } from '../recorder/histogram.js';
 import { addMeasured, errorCount, newMeasured, operationSummary } from './operation.js';
@@ -102,8 +103,13 @@ export function buildSummary(input: SummaryInput): UnjudgedSummary {
     environment: input.environment,
   };
   // a gate within the harness floor is marked inconclusive; the judge (engine/judge.ts) weighs it
-  const gates = markInconclusive(evaluateGates([...scenario.gates, ...input.extraGates], base), input.harness?.floor);
-  const generator = flagGeneratorBound(input.generator, gates, input.harness?.floor?.latencyUs.p99);
+  // a floor whose lane could not keep the rate is a ceiling, not a floor: it marks nothing inconclusive
+  const calibrated = input.harness?.floor;
+  const floor = calibrated?.saturated === true ? undefined : calibrated;
+  const gates = markInconclusive(evaluateGates([...scenario.gates, ...input.extraGates], base), floor);
+  const ceiling = calibrated?.saturated === true ? ceilingWarning(calibrated, base.phases, input.loadWorkers ?? 1) : undefined;
+  const bound = flagGeneratorBound(input.generator, gates, floor?.latencyUs.p99);
+  const generator = ceiling === undefined ? bound : { ...bound, saturated: true, warnings: [...bound.warnings, ceiling] };
   const startUp = startUpNote(run.intervals, (i) => scenario.phases[i]?.warmup !== true);
   return { ...base, generator: startUp === undefined ? generator : { ...generator, warnings: [...generator.warnings, startUp] }, gates };
 }

@@ -11,7 +11,8 @@
 //
 // A failed step is generator-bound when ddbench's own noise during it (event-loop delay beyond
 // the monitor's resolution: its p99, or its longest stall when that covered 1% of the step; and
-// the calibrated harness floor's p99) explains every bound it broke: each broken latency
+// the calibrated harness floor's p99; or the step asks more than the calibration's lanes could
+// drive against a null endpoint) explains every bound it broke: each broken latency
 // SLO missed by less than the noise, each "cannot keep up" with the generator itself late by
 // more than the late-send limit. An error-rate break is always the target's. A generator-bound
 // step names no knee: the sweep says the knee is above what this machine can drive.
@@ -24,6 +25,7 @@ import type { Measured } from '../summary/operation.js';
 import { percentiles } from '../recorder/histogram.js';
 import { formatRate } from './rate.js';
 import { generatorNoise, marginUs } from '../gates/noise.js';
+import { KEPT_UP_SHARE } from '../summary/kept-up.js';
 
 /** What ddbench measured about itself during a step (the sweep controller watches it). */
 export interface StepNoise {
@@ -36,6 +38,12 @@ export interface StepNoise {
    * rather than the target's knee: the cautious side)
    */
   floorP99Us?: number;
+  /**
+   * when the calibration's lane could not keep its rate (floor.saturated): what this run's lanes
+   * together drove against a null endpoint. A step asking more is beyond the generator: every
+   * latency or keeping-up break it shows is ddbench's (an error-rate break stays the target's).
+   */
+  capacityOpsPerSec?: number;
 }
 
 /**
@@ -62,6 +70,7 @@ export type StepData = Pick<PhaseSnapshot, 'index' | 'actualDurationMs' | 'laten
 
 export function evaluateStep(data: StepData, targetOpsPerSec: number, operationNames: readonly string[], bounds: StepBounds, noise?: StepNoise): SweepStep {
   const noiseUs = noise === undefined ? 0 : stepNoiseUs(noise, data.actualDurationMs);
+  const beyondGenerator = noise?.capacityOpsPerSec !== undefined && targetOpsPerSec > noise.capacityOpsPerSec * KEPT_UP_SHARE;
   // per broken bound: could ddbench's own noise explain it?
   const byNoise: boolean[] = [];
   const sec = data.actualDurationMs / 1000;
@@ -86,7 +95,7 @@ export function evaluateStep(data: StepData, targetOpsPerSec: number, operationN
       if (!r.pass) {
         reasons.push(`broke ${gate.expr.trim()} (${r.actual === null ? 'no samples' : formatValue(r.actual, r.unit)})`);
         const m = marginUs(r);
-        byNoise.push(m !== undefined && noiseUs > 0 && m <= noiseUs);
+        byNoise.push(beyondGenerator || (m !== undefined && noiseUs > 0 && m <= noiseUs));
       }
     }
     const errorPct = (errorCount(all.counters.outcomes) / count) * 100;
@@ -95,14 +104,14 @@ export function evaluateStep(data: StepData, targetOpsPerSec: number, operationN
     const achievedPct = targetOpsPerSec > 0 ? (achievedOpsPerSec / targetOpsPerSec) * 100 : 100;
     if (achievedPct < bounds.minAchievedPct) {
       reasons.push(`cannot keep up: achieved ${formatRate(achievedOpsPerSec)} ops/s, ${achievedPct.toFixed(0)}% of the target (below ${bounds.minAchievedPct}%)`);
-      byNoise.push(noiseUs > data.lateSendUs);
+      byNoise.push(beyondGenerator || noiseUs > data.lateSendUs);
     }
     const latePct = (data.lateSends / count) * 100;
     if (latePct > bounds.maxLateSendsPct) {
       reasons.push(
         `cannot keep up: ${latePct.toFixed(1)}% of operations left more than ${data.lateSendUs / 1000} ms after their intended start (every concurrency slot busy, or the load generator saturated)`,
       );
-      byNoise.push(noiseUs > data.lateSendUs);
+      byNoise.push(beyondGenerator || noiseUs > data.lateSendUs);
     }
   }
   return {

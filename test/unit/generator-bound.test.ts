@@ -106,3 +106,14 @@ test('a sweep step counts the calibrated harness floor in its noise: a miss with
   const beyond = evaluateStep(over(), 1000, OPS, bounds(), { eventLoopDelayP99Ms: 10.5, eventLoopDelayMaxMs: 11, floorP99Us: 1000 });
   assert.equal(beyond.generatorBound, undefined);
 });
+
+test('a step asking more than the calibration\'s lanes could drive is generator-bound; an error break stays the target\'s', () => {
+  // the lanes drove 1,500 ops/s against a null endpoint: a 1,000 ops/s step is within it, a 2,000 one beyond
+  const within = evaluateStep(over(), 1000, OPS, bounds(), { eventLoopDelayP99Ms: 10, eventLoopDelayMaxMs: 10, capacityOpsPerSec: 1500 });
+  assert.equal(within.generatorBound, undefined, 'a miss below the ceiling is the target\'s');
+  const beyond = evaluateStep(over(), 2000, OPS, bounds(), { eventLoopDelayP99Ms: 10, eventLoopDelayMaxMs: 10, capacityOpsPerSec: 1500 });
+  assert.equal(beyond.pass, false);
+  assert.equal(beyond.generatorBound, true);
+  const errors = stepData(2, 1000, { get: { latenciesUs: latencies(1000, 1000, 20, 12_300), failures: { kind: 'server', count: 50 } } });
+  assert.equal(evaluateStep(errors, 2000, OPS, bounds(), { eventLoopDelayP99Ms: 10, eventLoopDelayMaxMs: 10, capacityOpsPerSec: 1500 }).generatorBound, undefined);
+});

@@ -20,10 +20,12 @@ export function registerCalibrate(y: Argv): Argv {
       const durationMs = durationOption(a.duration, '--duration');
       if (rate === undefined || concurrency === undefined || durationMs === undefined) throw new UsageError('calibrate: --rate, --concurrency and --duration must be positive');
       const ms = (us: number) => (us / 1000).toFixed(2).padStart(7);
-      process.stdout.write(`harness floor at ${rate.toLocaleString('en-US')} ops/s, GetItem, open loop, ${concurrency} in flight (ms, from intended start)\ndriver      p50      p99    p99.9      max\n`);
+      process.stdout.write(`harness floor at ${rate.toLocaleString('en-US')} ops/s, GetItem, open loop, ${concurrency} in flight (ms, from intended start)\ndriver      p50      p99    p99.9      max  answered/s\n`);
       for (const driver of a.driver) {
         const f = await calibrateFloor({ driver, rateOpsPerSec: rate, concurrency, durationMs, warmupMs: CALIBRATION.warmupMs });
-        process.stdout.write(`${driver.padEnd(6)} ${ms(f.latencyUs.p50)}  ${ms(f.latencyUs.p99)}  ${ms(f.latencyUs.p999)}  ${ms(f.latencyUs.max)}\n`);
+        // a lane that could not keep the rate measured its own queue: a ceiling, not a floor
+        const kept = f.saturated === true ? `  could not keep ${rate.toLocaleString('en-US')}/s: a ceiling, not a floor (add --workers to a run, or --driver http)` : '';
+        process.stdout.write(`${driver.padEnd(6)} ${ms(f.latencyUs.p50)}  ${ms(f.latencyUs.p99)}  ${ms(f.latencyUs.p999)}  ${ms(f.latencyUs.max)}  ${String(f.achievedOpsPerSec ?? 0).padStart(10)}${kept}\n`);
       }
     },
   );

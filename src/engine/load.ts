@@ -48,6 +48,8 @@ export interface LoadInput {
   hlogPath: string;
   /** --shard: the workload shard (0-based); the workers draw its keys and interleave with the other shards */
   shard?: Shard;
+  /** every GC pause of the recording thread and the load workers, on the run clock (a sweep weighs them per step) */
+  onGcPause?: (atUs: number, durationMs: number) => void;
   /** each phase's data once it has ended and its operations are back (a sweep judges its steps here) */
   onPhaseEnd?: (snapshot: PhaseSnapshot) => void;
   /** abort rules, checked on every interval as it closes; the first to fire stops the run */
@@ -77,7 +79,7 @@ export async function executeLoad(input: LoadInput): Promise<LoadOutput> {
   const { scenario, io, control } = input;
   const crash = (what: string) => requestCrashStop(control, io.err, what);
   // ddbench's own CPU and GC pauses per interval (workers report their pauses with their samples)
-  const usage = watchSelfUsage();
+  const usage = watchSelfUsage(input.onGcPause);
   // workers load their modules and build their drivers first; the run clock starts when all are ready
   const pool =
     input.workers > 1

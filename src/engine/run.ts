@@ -100,6 +100,10 @@ export interface RunController {
   prepare(scenario: Scenario): Scenario;
   /** the harness floor, when calibrated before the load, and the run's load lanes (a sweep counts it in each step's noise) */
   onFloor?(floor: HarnessFloor, lanes: number): void;
+  /** the load lanes the run uses, once known (before the load starts) */
+  onLanes?(lanes: number): void;
+  /** every GC pause of the recording thread and the load lanes during the load, on the run clock */
+  onGcPause?(atUs: number, durationMs: number): void;
   /** each phase once it has ended and its operations are back; may stop the run (a planned stop) */
   onPhaseEnd(snapshot: PhaseSnapshot): void;
   /** the summary before it is judged and written: the controller adds its results (the judge reads them) */
@@ -250,6 +254,7 @@ async function runOnTarget(
     const workers = Math.max(1, Math.min(o.workers ?? autoWorkers(scenario, driverKind), scenario.concurrency));
     // the floor is measured before the load line: whoever waits for `load:` (a user, a test that then
     // kills the endpoint or sends a signal) sees the load itself start, not the calibration
+    o.controller?.onLanes?.(workers);
     const floor = await harnessFloor(o, scenario, driverKind, workers, log);
     if (floor !== undefined) o.controller?.onFloor?.(floor, workers);
     log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driverKind}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
@@ -287,7 +292,7 @@ async function runOnTarget(
         writeSummaryFileSync(outDir, judgeSummary(summarize(finishNow(), reason), state));
         o.io.err(`results (written on the way out): ${join(outDir, 'summary.json')}\n`);
       });
-    const load = await executeLoad({ scenario: withTargetLimits(scenario, target), workload, driverKind, driverOptions, workers, io: o.io, control: o.control, hlogPath: join(outDir, 'latency.hlog'), abortRules, onRecording: lastWords, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
+    const load = await executeLoad({ scenario: withTargetLimits(scenario, target), workload, driverKind, driverOptions, workers, io: o.io, control: o.control, hlogPath: join(outDir, 'latency.hlog'), abortRules, onRecording: lastWords, ...(o.controller ? { onPhaseEnd: (p: PhaseSnapshot) => o.controller!.onPhaseEnd(p), onGcPause: (atUs: number, ms: number) => o.controller!.onGcPause?.(atUs, ms) } : {}), ...(o.shard ? { shard: workloadShard(o.shard)! } : {}) });
     summary = summarize(load);
     await cacheWindow.settle();
     const cache = await endpoint.cacheStats?.();

@@ -91,9 +91,16 @@ export interface SelfUsageWatch {
   stop(): void;
 }
 
-/** The recording thread's meter. Worker pauses may be added before start() (they begin after it). */
-export function watchSelfUsage(): SelfUsageWatch {
+/**
+ * The recording thread's meter. Worker pauses may be added before start() (they begin after it).
+ * `onPause` hears every pause too, this thread's and the workers' (a sweep weighs them per step).
+ */
+export function watchSelfUsage(onPause?: (atUs: number, durationMs: number) => void): SelfUsageWatch {
   const meter = new SelfUsageMeter();
+  const addPause = (atUs: number, durationMs: number): void => {
+    meter.addPause(atUs, durationMs);
+    onPause?.(atUs, durationMs);
+  };
   let clock: Clock | undefined;
   let stopGc: (() => void) | undefined;
   const cpuUs = () => {
@@ -105,11 +112,11 @@ export function watchSelfUsage(): SelfUsageWatch {
   };
   return {
     usage: (startUs, endUs) => meter.usage(startUs, endUs),
-    addPause: (atUs, durationMs) => meter.addPause(atUs, durationMs),
+    addPause,
     start(c) {
       clock = c;
       meter.readCpu(c.nowUs(), cpuUs());
-      stopGc = observeGcPauses(perfToRunClock(c, (atUs, durationMs) => meter.addPause(atUs, durationMs)));
+      stopGc = observeGcPauses(perfToRunClock(c, addPause));
     },
     readNow,
     around: (source) => ({

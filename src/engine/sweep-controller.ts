@@ -37,6 +37,10 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
   let floorP99Us: number | undefined;
   // when the calibration's lane could not keep its rate: what the run's lanes can drive at most
   let capacityOpsPerSec: number | undefined;
+  // the lanes' GC pauses during the current step (every thread's: the loop monitor above sees only this one)
+  let lanes = 1;
+  let gcPauseTotalMs = 0;
+  let gcPauseMaxMs = 0;
 
   return {
     steps,
@@ -55,14 +59,25 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
       return scenario;
     },
 
-    onFloor(floor, lanes) {
-      if (floor.saturated === true) capacityOpsPerSec = (floor.achievedOpsPerSec ?? 0) * lanes;
+    onLanes(n) {
+      lanes = n;
+    },
+
+    onGcPause(_atUs, durationMs) {
+      gcPauseTotalMs += durationMs;
+      if (durationMs > gcPauseMaxMs) gcPauseMaxMs = durationMs;
+    },
+
+    onFloor(floor, n) {
+      if (floor.saturated === true) capacityOpsPerSec = (floor.achievedOpsPerSec ?? 0) * n;
       else floorP99Us = floor.latencyUs.p99;
     },
 
     onPhaseEnd(snapshot: PhaseSnapshot) {
       const looped = loop.count > 0 ? { eventLoopDelayP99Ms: loop.percentile(99) / 1e6, eventLoopDelayMaxMs: loop.max / 1e6 } : { eventLoopDelayP99Ms: 0, eventLoopDelayMaxMs: 0 };
-      const noise = { ...looped, ...(floorP99Us !== undefined ? { floorP99Us } : {}), ...(capacityOpsPerSec !== undefined ? { capacityOpsPerSec } : {}) };
+      const noise = { ...looped, ...(floorP99Us !== undefined ? { floorP99Us } : {}), ...(capacityOpsPerSec !== undefined ? { capacityOpsPerSec } : {}), gcPauseTotalMs, gcPauseMaxMs, lanes };
+      gcPauseTotalMs = 0;
+      gcPauseMaxMs = 0;
       loop.reset();
       const phase = scenario?.phases[snapshot.index];
       if (settings === undefined || phase === undefined || phase.warmup || decided) return;

@@ -11,8 +11,9 @@
 //
 // A failed step is generator-bound when ddbench's own noise during it (event-loop delay beyond
 // the monitor's resolution: its p99, or its longest stall when that covered 1% of the step; and
-// the calibrated harness floor's p99; or the step asks more than the calibration's lanes could
-// drive against a null endpoint) explains every bound it broke: each broken latency
+// the calibrated harness floor's p99; the lanes' longest GC pause when their pauses covered 1% of
+// the step; or the step asks more than the calibration's lanes could drive against a null
+// endpoint) explains every bound it broke: each broken latency
 // SLO missed by less than the noise, each "cannot keep up" with the generator itself late by
 // more than the late-send limit. An error-rate break is always the target's. A generator-bound
 // step names no knee: the sweep says the knee is above what this machine can drive.
@@ -44,6 +45,11 @@ export interface StepNoise {
    * latency or keeping-up break it shows is ddbench's (an error-rate break stays the target's).
    */
   capacityOpsPerSec?: number;
+  /** GC pauses of the recording thread and every lane during the step: their sum and the longest, ms */
+  gcPauseTotalMs?: number;
+  gcPauseMaxMs?: number;
+  /** the run's load lanes (the pauses' sum is shared among them); default 1 */
+  lanes?: number;
 }
 
 /**
@@ -55,7 +61,12 @@ export interface StepNoise {
 export function stepNoiseUs(noise: StepNoise, durationMs: number): number {
   const p99Us = generatorNoise({ eventLoopDelayP99Ms: noise.eventLoopDelayP99Ms, ...(noise.floorP99Us !== undefined ? { floorP99Us: noise.floorP99Us } : {}) }).noiseUs;
   const maxUs = generatorNoise({ eventLoopDelayP99Ms: noise.eventLoopDelayMaxMs }).noiseUs;
-  return maxUs / 1000 >= durationMs * 0.01 ? Math.max(p99Us, maxUs) : p99Us;
+  const loopUs = maxUs / 1000 >= durationMs * 0.01 ? Math.max(p99Us, maxUs) : p99Us;
+  // GC pauses, the lanes' own (the recording thread's event-loop monitor does not see them): a
+  // lane paused for 1% of the step delayed 1% of its operations by up to its longest pause
+  const pausedShare = (noise.gcPauseTotalMs ?? 0) / Math.max(1, noise.lanes ?? 1) / Math.max(1, durationMs);
+  const gcUs = pausedShare >= 0.01 ? (noise.gcPauseMaxMs ?? 0) * 1000 : 0;
+  return Math.round(Math.max(loopUs, gcUs));
 }
 
 export interface StepBounds {
@@ -162,7 +173,7 @@ export function sweepVerdict(steps: readonly SweepStep[], plannedSteps: number):
 export function stopReasonFor(step: SweepStep): string {
   if (step.generatorBound === true) {
     const rate = formatRate(step.targetOpsPerSec, false);
-    return `sweep: step ${rate} ops/s ${step.reasons.join('; ')} while generator-bound (ddbench's own event-loop stalls, up to ${((step.noiseUs ?? 0) / 1000).toFixed(1)} ms, explain it): no knee named; the knee is above what this machine can drive at ${rate} ops/s`;
+    return `sweep: step ${rate} ops/s ${step.reasons.join('; ')} while generator-bound (ddbench's own stalls: event loop, GC pauses or its floor, up to ${((step.noiseUs ?? 0) / 1000).toFixed(1)} ms, explain it): no knee named; the knee is above what this machine can drive at ${rate} ops/s`;
   }
   return `sweep: step ${formatRate(step.targetOpsPerSec, false)} ops/s ${step.reasons.join('; ')}`;
 }

@@ -117,3 +117,14 @@ test('a step asking more than the calibration\'s lanes could drive is generator-
   const errors = stepData(2, 1000, { get: { latenciesUs: latencies(1000, 1000, 20, 12_300), failures: { kind: 'server', count: 50 } } });
   assert.equal(evaluateStep(errors, 2000, OPS, bounds(), { eventLoopDelayP99Ms: 10, eventLoopDelayMaxMs: 10, capacityOpsPerSec: 1500 }).generatorBound, undefined);
 });
+
+test('the lanes\' GC pauses count when they covered 1% of the step: then the longest pause is noise', () => {
+  // 6 s step, 2 lanes: 210 ms of pauses is 1.75% of each lane's time, the longest 17 ms
+  assert.equal(stepNoiseUs({ eventLoopDelayP99Ms: 10.5, eventLoopDelayMaxMs: 20, gcPauseTotalMs: 210, gcPauseMaxMs: 17, lanes: 2 }, 6000), 17_000);
+  // 40 ms of pauses over the same step is 0.3%: too few operations to reach the p99
+  assert.equal(stepNoiseUs({ eventLoopDelayP99Ms: 10.5, eventLoopDelayMaxMs: 20, gcPauseTotalMs: 40, gcPauseMaxMs: 17, lanes: 2 }, 6000), 500);
+  // a 12.3 ms p99 against a 10 ms SLO on a lane that paused that often: ddbench's, not the target's
+  const step = evaluateStep(over(), 1000, OPS, bounds(), { eventLoopDelayP99Ms: 10.5, eventLoopDelayMaxMs: 11, gcPauseTotalMs: 30, gcPauseMaxMs: 4, lanes: 1 });
+  assert.equal(step.generatorBound, true);
+  assert.equal(step.noiseUs, 4000);
+});

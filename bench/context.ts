@@ -14,6 +14,8 @@ export interface BenchContext {
   measureMs: number;
   /** requests in flight in every closed loop, and the concurrency cap of open loops */
   concurrency: number;
+  /** BENCH_FLOOR_REPS: runs of each client per rate in the measurement floor section (default 3) */
+  floorReps?: number;
   /** BENCH_LONG=1: the memory section's long run lasts 10 minutes */
   long: boolean;
   log(message: string): void;

@@ -4,7 +4,8 @@
 //
 // Environment: BENCH_LONG=1 (memory's long run lasts 10 minutes instead of 2), BENCH_REPS
 // (throughput repetitions, default 2), BENCH_MEASURE_MS (measured time per run, default 4000),
-// BENCH_FLOOR_MS (measured time per row of the floor section, default 12000),
+// BENCH_FLOOR_MS (measured time per row of the floor section, default 12000), BENCH_FLOOR_REPS
+// (runs of each client per rate in the floor section, interleaved; rows show medians; default 3),
 // BENCH_ONLY=1,3 (run some sections only, for development; BENCHMARKS.md is then left alone).
 
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       clientCpu: pin ? 0 : undefined,
       endpointCpu,
       reps: envNumber('BENCH_REPS', 2),
+      floorReps: envNumber('BENCH_FLOOR_REPS', 3),
       warmupMs: 1000,
       measureMs: envNumber('BENCH_MEASURE_MS', 4000),
       concurrency: 64,

@@ -25,6 +25,30 @@ export const FLOOR_RATES = [1000, 5000] as const;
  */
 export const FLOOR_WARMUP_MS = 3000;
 
+/**
+ * Each client runs this many times per rate, interleaved (hey, http, sdk, bare SDK, then again),
+ * and its row shows the median of each percentile with the range of its p99: single 12 s rows of
+ * the same client moved by 0.3 ms at p99 on the quiet machine, as much as a goal.
+ */
+export const FLOOR_REPS = 3;
+
+/** The median of each percentile over repeated runs of one client, its total count and its p99's range. */
+export function medianRow(runs: readonly Measured[]): Measured & { p99RangeUs: [number, number] } {
+  const med = (f: (m: Measured) => number): number => {
+    const v = runs.map(f).sort((a, b) => a - b);
+    const mid = v.length >> 1;
+    return v.length % 2 === 1 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+  };
+  const first = runs[0]!;
+  const p99s = runs.map((r) => r.latencyUs.p99);
+  return {
+    client: first.client,
+    count: runs.reduce((n, r) => n + r.count, 0),
+    latencyUs: { ...first.latencyUs, p50: med((r) => r.latencyUs.p50), p99: med((r) => r.latencyUs.p99), p999: med((r) => r.latencyUs.p999) },
+    p99RangeUs: [Math.min(...p99s), Math.max(...p99s)],
+  };
+}
+
 /** A client whose median against an instant endpoint is past this has fallen behind its schedule: its row compares nothing. */
 export const BEHIND_P50_US = 10_000;
 
@@ -34,7 +58,7 @@ export const FLOOR_GOALS_MS: Record<'http' | 'sdk', [number | undefined, number,
   sdk: [undefined, 0.3, 1],
 };
 
-interface Measured {
+export interface Measured {
   client: string;
   count: number;
   latencyUs: Percentiles;
@@ -108,32 +132,39 @@ export async function floorSection(ctx: BenchContext, measureMs: number): Promis
   const warmupMs = FLOOR_WARMUP_MS;
   const hey = ensureHey(ctx.log);
   if (!hey.ok) notes.push(hey.why);
+  const reps = Math.max(1, Math.floor(ctx.floorReps ?? FLOOR_REPS));
   for (const rate of FLOOR_RATES) {
-    const got: Partial<Record<'hey' | 'http' | 'bare-sdk' | 'sdk', Measured>> = {};
-    if (hey.ok) {
-      ctx.log(`floor: hey at ${rate}/s`);
-      const h = await runHey({ url: ctx.endpointUrl, rateOpsPerSec: rate, seconds: measureMs / 1000, warmupSeconds: warmupMs / 1000, ...cpu });
-      got.hey = { client: `hey (-c ${h.workers} -q ${h.perWorkerRate})`, count: h.count, latencyUs: h.latencyUs };
+    const runs: Partial<Record<'hey' | 'http' | 'bare-sdk' | 'sdk', Measured[]>> = {};
+    const add = (kind: 'hey' | 'http' | 'bare-sdk' | 'sdk', m: Measured) => (runs[kind] ??= []).push(m);
+    for (let rep = 1; rep <= reps; rep++) {
+      const of = reps > 1 ? ` (${rep} of ${reps})` : '';
+      if (hey.ok) {
+        ctx.log(`floor: hey at ${rate}/s${of}`);
+        const h = await runHey({ url: ctx.endpointUrl, rateOpsPerSec: rate, seconds: measureMs / 1000, warmupSeconds: warmupMs / 1000, ...cpu });
+        add('hey', { client: `hey (-c ${h.workers} -q ${h.perWorkerRate})`, count: h.count, latencyUs: h.latencyUs });
+      }
+      for (const driver of ['http', 'sdk'] as const) {
+        ctx.log(`floor: ddbench run --driver ${driver} at ${rate}/s${of}`);
+        const r = await runCli({
+          workDir: ctx.workDir,
+          endpointUrl: ctx.endpointUrl,
+          driver,
+          workers: 1,
+          ...cpu,
+          scenario: { name: 'floor', mode: 'open', concurrency: ctx.concurrency, rateOpsPerSec: rate, warmupMs, measureMs },
+        });
+        add(driver, { client: `ddbench run --driver ${driver}`, count: r.measured.count, latencyUs: r.measured.latencyUs });
+      }
+      ctx.log(`floor: bare open-loop SDK at ${rate}/s${of}`);
+      const b = await openLoopSdkInChild({ endpoint: ctx.endpointUrl, rateOpsPerSec: rate, warmupMs, measureMs, concurrency: ctx.concurrency }, ctx.clientCpu);
+      add('bare-sdk', { client: 'bare open-loop SDK v3 loop', count: b.count, latencyUs: b.latencyUs });
     }
-    for (const driver of ['http', 'sdk'] as const) {
-      ctx.log(`floor: ddbench run --driver ${driver} at ${rate}/s`);
-      const r = await runCli({
-        workDir: ctx.workDir,
-        endpointUrl: ctx.endpointUrl,
-        driver,
-        workers: 1,
-        ...cpu,
-        scenario: { name: 'floor', mode: 'open', concurrency: ctx.concurrency, rateOpsPerSec: rate, warmupMs, measureMs },
-      });
-      got[driver] = { client: `ddbench run --driver ${driver}`, count: r.measured.count, latencyUs: r.measured.latencyUs };
-    }
-    ctx.log(`floor: bare open-loop SDK at ${rate}/s`);
-    const b = await openLoopSdkInChild({ endpoint: ctx.endpointUrl, rateOpsPerSec: rate, warmupMs, measureMs, concurrency: ctx.concurrency }, ctx.clientCpu);
-    got['bare-sdk'] = { client: 'bare open-loop SDK v3 loop', count: b.count, latencyUs: b.latencyUs };
+    const got: Partial<Record<'hey' | 'http' | 'bare-sdk' | 'sdk', Measured & { p99RangeUs: [number, number] }>> = {};
+    for (const [kind, list] of Object.entries(runs) as [keyof typeof runs, Measured[]][]) got[kind] = medianRow(list);
     for (const [kind, refKind] of [['hey', undefined], ['http', 'hey'], ['bare-sdk', undefined], ['sdk', 'bare-sdk']] as const) {
       const m = got[kind];
       if (!m) {
-        rows.push([int(rate), 'hey (not installed: skipped)', '-', '-', '-', '-', '-', '-', '-', '-']);
+        rows.push([int(rate), 'hey (not installed: skipped)', '-', '-', '-', '-', '-', '-', '-', '-', '-']);
         continue;
       }
       const found = refKind ? got[refKind] : undefined;
@@ -149,6 +180,7 @@ export async function floorSection(ctx: BenchContext, measureMs: number): Promis
         int(m.count),
         msFromUs(l.p50),
         msFromUs(l.p99),
+        `${msFromUs(m.p99RangeUs[0])}-${msFromUs(m.p99RangeUs[1])}`,
         msFromUs(l.p999),
         ...(ref ? deltas(l, ref.latencyUs) : refKind ? ['-', '-', '-'] : ['(reference)', '', '']),
         ref && (kind === 'http' || kind === 'sdk') ? floorVerdict(kind, l, ref.latencyUs) : m.count === 0 ? 'not measured' : !keptUp(m) ? 'fell behind' : refKind ? 'no reference' : '',
@@ -162,14 +194,15 @@ export async function floorSection(ctx: BenchContext, measureMs: number): Promis
       title: '6. Measurement floor',
       method:
         `GetItem in open loop at ${FLOOR_RATES.map(int).join(' and ')} ops/s against the instant null endpoint, ${FLOOR_WARMUP_MS / 1000} s warm-up (every client) then ${measureMs / 1000} s measured, ` +
+        `each client ${reps} time${reps > 1 ? 's' : ''} per rate, interleaved; a row is the median of each percentile (p99 range: the lowest and highest p99 of the runs), measured ops their sum; ` +
         'the endpoint pinned to one core and every client to the other (taskset). ddbench is the real CLI (`ddbench run`, --workers 1); the bare SDK loop ' +
         '(bench/open-loop-sdk.ts) paces GetItemCommand sends by a plain schedule and times from the intended start, as ddbench does; hey (Go, Debian) posts ' +
         'the http driver\'s body and headers minus Authorization, q x c = the rate, timed from the send (closed loop per worker). ' +
         'Deltas are against the reference: hey for --driver http, the bare SDK loop for --driver sdk. Goals (issue 10): http within +0.1 ms p50, ' +
         '+0.3 ms p99, +1 ms p99.9 of hey; sdk within +0.3 ms p99, +1 ms p99.9 of the bare SDK loop.',
       table: {
-        headers: ['ops/s', 'client', 'measured ops', 'p50 ms', 'p99 ms', 'p99.9 ms', 'Δp50 ms', 'Δp99 ms', 'Δp99.9 ms', 'goal'],
-        align: ['r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+        headers: ['ops/s', 'client', 'measured ops', 'p50 ms', 'p99 ms', 'p99 range', 'p99.9 ms', 'Δp50 ms', 'Δp99 ms', 'Δp99.9 ms', 'goal'],
+        align: ['r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
         rows,
       },
       notes,

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { heyCsvLatencies, heyWorkers } from '../../bench/hey.js';
-import { countAt, floorVerdict } from '../../bench/sections/floor.js';
+import { countAt, floorVerdict, medianRow } from '../../bench/sections/floor.js';
 
 const P = (p50: number, p99: number, p999: number) => ({ p50, p90: p50, p99, p999, max: p999, min: 0, mean: p50 });
 
@@ -40,4 +40,13 @@ test("the endpoint's count at an instant is interpolated between the polls aroun
   assert.equal(countAt(marks, 1005), 50);
   assert.equal(countAt(marks, 1015), 200);
   assert.equal(countAt(marks, 2000), 300);
+});
+
+test('repeated floor runs: each percentile is the median of the runs, the count their sum, the p99 range their lowest and highest', () => {
+  const run = (p50: number, p99: number, p999: number, count = 100) => ({ client: 'ddbench run --driver http', count, latencyUs: P(p50, p99, p999) });
+  const row = medianRow([run(150, 1000, 3500), run(120, 1400, 3000), run(160, 900, 4200)]);
+  assert.equal(row.count, 300);
+  assert.deepEqual([row.latencyUs.p50, row.latencyUs.p99, row.latencyUs.p999], [150, 1000, 3500]);
+  assert.deepEqual(row.p99RangeUs, [900, 1400]);
+  assert.equal(medianRow([run(100, 800, 2000), run(200, 1000, 3000)]).latencyUs.p99, 900, 'an even number of runs: the mean of the middle two');
 });

@@ -13,6 +13,7 @@ import { int, msFromUs, signedMs } from '../format.js';
 import type { SectionReport } from '../format.js';
 import type { Percentiles } from '../../src/recorder/shapes.js';
 import { startNullEndpoint } from '../../src/endpoints/null-endpoint.js';
+import { median } from '../../src/summary/median.js';
 
 export const FLOOR_RATES = [1000, 5000] as const;
 
@@ -34,11 +35,7 @@ export const FLOOR_REPS = 3;
 
 /** The median of each percentile over repeated runs of one client, its total count and its p99's range. */
 export function medianRow(runs: readonly Measured[]): Measured & { p99RangeUs: [number, number] } {
-  const med = (f: (m: Measured) => number): number => {
-    const v = runs.map(f).sort((a, b) => a - b);
-    const mid = v.length >> 1;
-    return v.length % 2 === 1 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
-  };
+  const med = (f: (m: Measured) => number): number => median(runs.map(f));
   const first = runs[0]!;
   const p99s = runs.map((r) => r.latencyUs.p99);
   return {

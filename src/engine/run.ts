@@ -98,8 +98,8 @@ export interface RunOptions extends PlanOverrides {
 export interface RunController {
   /** the scenario that will run (called before anything starts; throw UsageError for bad input) */
   prepare(scenario: Scenario): Scenario;
-  /** the harness floor, when calibrated before the load, and the run's load lanes (a sweep counts it in each step's noise) */
-  onFloor?(floor: HarnessFloor, lanes: number): void;
+  /** the harness floor, when calibrated before the load (a sweep counts it in each step's noise) */
+  onFloor?(floor: HarnessFloor): void;
   /** the load lanes the run uses, once known (before the load starts) */
   onLanes?(lanes: number): void;
   /** every GC pause of the recording thread and the load lanes during the load, on the run clock */
@@ -256,7 +256,7 @@ async function runOnTarget(
     // kills the endpoint or sends a signal) sees the load itself start, not the calibration
     o.controller?.onLanes?.(workers);
     const floor = await harnessFloor(o, scenario, driverKind, workers, log);
-    if (floor !== undefined) o.controller?.onFloor?.(floor, workers);
+    if (floor !== undefined) o.controller?.onFloor?.(floor);
     log(`load: ${scenario.phases.map((p) => `${p.name} ${p.durationMs / 1000}s${p.rateOpsPerSec ? ` @ ${p.rateOpsPerSec.toFixed(0)} ops/s` : ''}${p.warmup ? ' (warm-up)' : ''}`).join(', ')}; ${scenario.mode} loop, concurrency ${scenario.concurrency}, driver ${driverKind}, ${workers} worker${workers > 1 ? 's' : ''}, target ${target.kind} ${target.endpoint}`);
     const cacheWindow = measureCacheAfterWarmup(endpoint, scenario.phases);
     const gc = watchGc();
@@ -363,9 +363,9 @@ function stamp(d: Date): string {
 /**
  * The harness floor before a judged open-loop run (gates, a baseline or a sweep): at one lane's
  * share of the run's peak rate, with its driver, against a null endpoint. A lane that cannot keep
- * that rate has no floor but a ceiling (floor.saturated): the summary and a sweep weigh it. Costs about four seconds (one of warm-up, three
- * measured); on by default, --no-calibrate skips it. A run that judges nothing skips it: there is
- * no margin for the floor to make inconclusive.
+ * that rate has no floor but a ceiling (floor.saturated): the summary and a sweep weigh it. Costs
+ * about four seconds (one of warm-up, three measured); on by default, --no-calibrate skips it. A
+ * run that judges nothing skips it: there is no margin for the floor to make inconclusive.
  */
 async function harnessFloor(o: RunOptions, scenario: Scenario, driverKind: DriverKind, lanes: number, log: (m: string) => void): Promise<HarnessFloor | undefined> {
   const judged = scenario.gates.length + o.gates.length > 0 || o.baseline !== undefined || o.controller !== undefined;

@@ -68,8 +68,8 @@ export function createSweepController(flags: SweepFlags, control: RunControl, io
       if (durationMs > gcPauseMaxMs) gcPauseMaxMs = durationMs;
     },
 
-    onFloor(floor, n) {
-      if (floor.saturated === true) capacityOpsPerSec = (floor.achievedOpsPerSec ?? 0) * n;
+    onFloor(floor) {
+      if (floor.saturated === true) capacityOpsPerSec = (floor.achievedOpsPerSec ?? 0) * lanes;
       else floorP99Us = floor.latencyUs.p99;
     },
 

@@ -6,6 +6,7 @@
 // anew). A warm-up phase keeps that out of the verdict; when the measured phases start inside it
 // and the run's own figures show it, the summary says so. Pure: reads the recorded intervals.
 import type { IntervalSummary } from '../recorder/shapes.js';
+import { median } from './median.js';
 
 /** ddbench's start-up, in seconds of load: what a warm-up phase should cover */
 export const START_UP_SEC = 3;
@@ -22,21 +23,14 @@ export function startUpNote(intervals: readonly IntervalSummary[], measured: (ph
   if (!(worst.sendLagP99Us! > Math.max(MIN_LAG_US, 2 * lateLagUs))) return undefined;
   // ddbench's own start shows in its CPU too; a target slow to start (slots full) does not
   const lateCpu = late.map((i) => i.processCpuMs).filter((c): c is number => c !== undefined);
-  const cpuText =
-    worst.processCpuMs !== undefined && lateCpu.length > 0
-      ? `, process CPU ${Math.round(worst.processCpuMs)} ms in that second against ${Math.round(median(lateCpu))} ms later`
-      : '';
-  if (worst.processCpuMs !== undefined && lateCpu.length > 0 && !(worst.processCpuMs > 1.5 * median(lateCpu))) return undefined;
+  const worstCpuMs = worst.processCpuMs;
+  const lateCpuMs = worstCpuMs !== undefined && lateCpu.length > 0 ? median(lateCpu) : undefined;
+  if (worstCpuMs !== undefined && lateCpuMs !== undefined && !(worstCpuMs > 1.5 * lateCpuMs)) return undefined;
+  const cpuText = worstCpuMs !== undefined && lateCpuMs !== undefined ? `, process CPU ${Math.round(worstCpuMs)} ms in that second against ${Math.round(lateCpuMs)} ms later` : '';
   const ms = (us: number) => (us / 1000).toFixed(2);
   return (
     `ddbench's own start-up is inside the measured phases: its send lag p99 was ${ms(worst.sendLagP99Us!)} ms in second ${worst.startSec} of the load ` +
     `against ${ms(lateLagUs)} ms (median) from second ${START_UP_SEC} on${cpuText} (V8 still optimising ddbench's code); ` +
     `a warm-up phase of ${START_UP_SEC} s or more keeps it out of the verdict`
   );
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

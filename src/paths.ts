@@ -13,3 +13,6 @@ function packageRoot(): string {
 
 /** schema/: the JSON Schemas ddbench publishes (scenario files, summary.json). */
 export const SCHEMA_DIR = join(packageRoot(), 'schema');
+
+/** scenarios/: the built-in scenarios, runnable by name (`ddbench run gaming`). */
+export const SCENARIOS_DIR = join(packageRoot(), 'scenarios');

@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { validateScenarioFile } from '../../engine/validate.js';
+import { resolveScenarioPath } from '../../scenario/built-in.js';
 import { formatProblems } from '../../scenario/load.js';
 import { parseGate } from '../../gates/parse.js';
 import { UsageError } from '../../errors.js';
@@ -19,7 +20,7 @@ export function registerK8s(y: Argv, done: (code: ExitCode) => void): Argv {
     'Print a Kubernetes manifest that runs the scenario as N shards (an Indexed Job, one `ddbench run --shard i/N` per pod), plus the steps to apply it and merge the outputs',
     (c) =>
       c
-        .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON); it goes into a ConfigMap' })
+        .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON), or a built-in scenario by name; it goes into a ConfigMap' })
         .option('shards', { type: 'number', demandOption: true, describe: 'number of shards (pods), each with 1/N of the rate, concurrency and key space' })
         .option('image', { type: 'string', demandOption: true, describe: 'container image with ddbench on its PATH (REGISTRY/ddbench:TAG)' })
         .option('target', { type: 'string', default: 'aws', describe: `target of every shard: ${TARGET_HELP}` })
@@ -71,8 +72,8 @@ export function registerK8s(y: Argv, done: (code: ExitCode) => void): Argv {
         ...a.gate.flatMap((g) => ['--gate', g]),
       ];
       const options = {
-        scenarioText: await readFile(a.file, 'utf8'),
-        scenarioFileName: path.basename(a.file).replace(/[^-._a-zA-Z0-9]/g, '_'),
+        scenarioText: await readFile(resolveScenarioPath(a.file), 'utf8'),
+        scenarioFileName: path.basename(resolveScenarioPath(a.file)).replace(/[^-._a-zA-Z0-9]/g, '_'),
         scenarioName: loaded.scenario.name,
         shards,
         image: a.image.trim(),

@@ -19,7 +19,7 @@ export function registerK8s(y: Argv, done: (code: ExitCode) => void): Argv {
     'Print a Kubernetes manifest that runs the scenario as N shards (an Indexed Job, one `ddbench run --shard i/N` per pod), plus the steps to apply it and merge the outputs',
     (c) =>
       c
-        .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON); it goes into a ConfigMap' })
+        .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML, JSON or a script); it goes into a ConfigMap' })
         .option('shards', { type: 'number', demandOption: true, describe: 'number of shards (pods), each with 1/N of the rate, concurrency and key space' })
         .option('image', { type: 'string', demandOption: true, describe: 'container image with ddbench on its PATH (REGISTRY/ddbench:TAG)' })
         .option('target', { type: 'string', default: 'aws', describe: `target of every shard: ${TARGET_HELP}` })

@@ -19,7 +19,7 @@ export function registerRun(y: Argv, done: (code: ExitCode) => void, execute: (o
     'Run a scenario: create the table, seed it, apply the load, check gates, write summary.json, report.html and latency.hlog to reports/<scenario>-<time>/',
     (c) =>
       withRunCiOptions(addPriceOptions(c))
-        .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
+        .positional('file', { type: 'string', demandOption: true, describe: 'scenario file: YAML, JSON or a script (.ts, .mts, .js, .mjs)' })
         .option('target', { type: 'string', default: 'local', describe: TARGET_HELP })
         .option('region', { type: 'string', describe: 'AWS region (target aws; signing region for other endpoints)' })
         .option('driver', { choices: ['sdk', 'http', 'dax'] as const, describe: 'request driver: http (default: signed JSON over keep-alive connections, the lowest harness floor, same outcomes), sdk (AWS SDK v3: what an application on the SDK sees; also the default for retries.mode adaptive) or dax (the official DAX client; chosen by itself for DAX targets)' })

@@ -17,7 +17,7 @@ export function registerSweep(y: Argv, done: (code: ExitCode) => void): Argv {
     (c) =>
       addPriceOptions(
         c
-          .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON); its sweep: block gives defaults' })
+          .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML, JSON or a script); its sweep: block gives defaults' })
           .option('from', { type: 'number', describe: 'first measured step, ops/s (default sweep.from)' })
           .option('to', { type: 'number', describe: 'highest step, ops/s; a step landing exactly on it runs (default sweep.to)' })
           .option('step', { type: 'string', describe: `x<factor> multiplies the rate each step (x2), +<ops/s> adds to it (+500); default ${SWEEP_DEFAULTS.step}` })

@@ -8,7 +8,7 @@ export function registerValidate(y: Argv, done: (code: ExitCode) => void): Argv 
   return y.command(
     'validate <file>',
     'Check a scenario file and print every problem with its path and line (exit 2 if any); sends nothing',
-    (c) => c.positional('file', { type: 'string', demandOption: true }),
+    (c) => c.positional('file', { type: 'string', demandOption: true, describe: 'scenario file: YAML, JSON or a script (.ts, .mts, .js, .mjs)' }),
     async (a) => {
       const loaded = await validateScenarioFile(a.file);
       if (loaded.ok) {

@@ -1,5 +1,5 @@
 # ddbench's container image: `ddbench` on the PATH, running as the unprivileged `node` user.
-# Used by `ddbench k8s` manifests (README "On Kubernetes"); also fine for `docker run`.
+# Used by `ddbench k8s` manifests (docs/distributed.md "On Kubernetes"); also fine for `docker run`.
 #   docker build -t REGISTRY/ddbench:TAG .                          # Node 24, no Java (dynalite for --target local)
 #   docker build --build-arg WITH_JAVA=true -t REGISTRY/ddbench:TAG . # adds Java 17 for DynamoDB Local
 # Debian bookworm base: its archive has openjdk-17-jre-headless (DynamoDB Local needs Java 17+).

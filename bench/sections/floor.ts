@@ -22,7 +22,7 @@ export const FLOOR_RATES = [1000, 5000] as const;
  * for its first 2-3 s (measured at 1,000/s, one pinned core: per-second p99 4-6 ms in seconds
  * 1-2 of the load, 0.3-1.1 ms from the fourth on; V8 still optimising ~140 functions then, and
  * a 48,000-operation self-warm-up against a null endpoint before the clock did not remove it),
- * so a 1 s warm-up measured ddbench's start, not its floor. README: "How far to trust the numbers".
+ * so a 1 s warm-up measured ddbench's start, not its floor. docs/drivers-and-noise.md: "How far to trust the numbers".
  */
 export const FLOOR_WARMUP_MS = 3000;
 

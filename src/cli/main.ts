@@ -9,22 +9,8 @@ import { control } from './io.js';
 import { requestCrashStop } from '../engine/guard.js';
 import { redactSecrets } from '../safety/redact.js';
 import { runCli } from './parser.js';
-import type { Command } from './parser.js';
 import { explainTargetError } from './target-errors.js';
-import { registerRun } from './commands/run.js';
-import { registerValidate } from './commands/validate.js';
-import { registerSchema } from './commands/schema.js';
-import { registerCompare } from './commands/compare.js';
-import { registerReport } from './commands/report.js';
-import { registerSweep } from './commands/sweep.js';
-import { registerMerge } from './commands/merge.js';
-import { registerK8s } from './commands/k8s.js';
-import { registerDaxLocal } from './commands/dax-local.js';
-import { registerInit } from './commands/init.js';
-import { registerTrend } from './commands/trend.js';
-import { registerCalibrate } from './commands/calibrate.js';
-
-const COMMANDS: Command[] = [registerRun, registerValidate, registerSchema, registerCompare, registerReport, registerMerge, registerK8s, registerSweep, registerDaxLocal, registerInit, registerTrend, registerCalibrate];
+import { COMMANDS } from './commands.js';
 
 let signalCount = 0;
 

@@ -17,6 +17,36 @@ export async function runCli(argv: string[], commands: readonly Command[]): Prom
   return code;
 }
 
+/** What a command line parsed into, without running its command: for checking the manual's examples. */
+export interface ParsedCommandLine {
+  command: string;
+  args: Record<string, unknown>;
+  /** the options the command defines, as yargs holds them (names, types, defaults, aliases) */
+  options: { key: Record<string, unknown>; boolean: string[]; number: string[]; string: string[]; array: string[]; default: Record<string, unknown> };
+}
+
+/**
+ * Parses a command line exactly as the CLI does (strict: an unknown option, a missing argument or a
+ * value outside its choices is a UsageError) and stops before the command's handler runs.
+ */
+export async function parseCommandLine(argv: string[], commands: readonly Command[]): Promise<ParsedCommandLine> {
+  let parsed: ParsedCommandLine | undefined;
+  const stop = new Error('parsed');
+  try {
+    const cli = buildCli(argv, commands.map((register) => (y: Argv) => register(y, () => undefined)));
+    // validation is done when this runs (applyBeforeValidation false): only the handler is left
+    const onParsed = (args: Record<string, unknown> & { _: (string | number)[] }): void => {
+      parsed = { command: String(args._[0]), args: { ...args }, options: (cli as unknown as { getOptions(): ParsedCommandLine['options'] }).getOptions() };
+      throw stop;
+    };
+    await cli.middleware(onParsed, false).exitProcess(false).parseAsync();
+  } catch (error) {
+    if (error !== stop) throw error;
+  }
+  if (parsed === undefined) throw new UsageError(`not a command line that runs a command: ${argv.join(' ')}`);
+  return parsed;
+}
+
 /** yargs with ddbench's settings and these commands; bad arguments become a UsageError (exit 2). */
 export function buildCli(argv: string[], commands: readonly ((y: Argv) => Argv)[]): Argv {
   let cli = yargs(argv)

@@ -82,9 +82,9 @@ function explainOne(f: ErrorFields): ExplainedError | undefined {
     const principal = /User:\s*(\S+)/.exec(f.message)?.[1];
     const resource = /on resource:?\s*([^\s,]+)/i.exec(f.message)?.[1];
     const who = principal ?? 'these credentials';
-    if (action === undefined) return { line: `access denied (${f.message}): grant the missing IAM action to ${who}; README "AWS permissions" lists what ddbench calls`, exitCode: EXIT.invalidInput };
+    if (action === undefined) return { line: `access denied (${f.message}): grant the missing IAM action to ${who}; docs/aws.md "AWS permissions" lists what ddbench calls`, exitCode: EXIT.invalidInput };
     return {
-      line: `access denied: ${who} may not call ${action}${resource ? ` on ${resource}` : ''}: allow ${action} in its IAM policy (README "AWS permissions" lists every action ddbench calls)`,
+      line: `access denied: ${who} may not call ${action}${resource ? ` on ${resource}` : ''}: allow ${action} in its IAM policy (docs/aws.md "AWS permissions" lists every action ddbench calls)`,
       exitCode: EXIT.invalidInput,
     };
   }
@@ -146,7 +146,7 @@ export function explainRecordedDenials(operations: Record<string, RecordedOperat
   if (denied === 0) return undefined;
   const list = [...actions].join(', ');
   return {
-    line: `access denied on ${denied} of ${total} requests (${list} refused with AccessDeniedException): allow ${actions.size > 1 ? 'these actions' : 'it'} in the credentials' IAM policy (README "AWS permissions"); this run measured refusals, not DynamoDB`,
+    line: `access denied on ${denied} of ${total} requests (${list} refused with AccessDeniedException): allow ${actions.size > 1 ? 'these actions' : 'it'} in the credentials' IAM policy (docs/aws.md "AWS permissions"); this run measured refusals, not DynamoDB`,
     exitCode: EXIT.invalidInput,
   };
 }

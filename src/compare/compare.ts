@@ -1,6 +1,6 @@
 // Baseline comparison: two summaries in, per-operation deltas and a verdict out. Pure.
 //
-// Noise handling (the README's "CI and baselines" section says the same to users):
+// Noise handling (docs/ci.md "How noise is handled" says the same to users):
 // - Latency percentiles (p50, p90, p99, p99.9 of latency from the intended start, i.e. corrected
 //   for coordinated omission) regress only when they grew by MORE than the relative tolerance
 //   (maxRegressionPct) AND by more than an absolute floor (floorUs, default 1 ms). Sub-millisecond

@@ -1,6 +1,6 @@
 // Closed-loop scheduler (YCSB's default, k6's VUs): N workers each send, wait for the
 // answer, optionally think, and send again. Throughput follows latency, so there is no
-// intended start: latency and service time are the same thing here, and the README says so.
+// intended start: latency and service time are the same thing here, and docs/drivers-and-noise.md says so.
 import type { Clock } from './clock.js';
 import type { PhaseSpec } from '../types.js';
 import type { LoadHooks, LoadStats } from './load.js';

@@ -140,7 +140,7 @@ export function manifestYaml(objects: K8sObject[]): string {
   return objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
 }
 
-/** The steps to run the manifest, for the console and the README. */
+/** The steps to run the manifest, for the console and docs/distributed.md. */
 export function manifestRecipe(o: Pick<K8sOptions, 'scenarioName' | 'target' | 'namespace' | 'region'>, file: string, tableName: string): string {
   const name = resourceName(o.scenarioName);
   const ns = o.namespace !== undefined ? ` -n ${o.namespace}` : '';

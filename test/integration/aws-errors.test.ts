@@ -68,7 +68,7 @@ describe('errors a new AWS user meets', { timeout: 180_000 }, () => {
     it(`access denied on ${action} names the missing IAM action`, async () => {
       server.fail({ [action]: accessDenied(action, TABLE) });
       const res = await run();
-      const line = `access denied: arn:aws:iam::123456789012:user/new-user may not call dynamodb:${action} on arn:aws:dynamodb:eu-west-1:123456789012:table/${TABLE}: allow dynamodb:${action} in its IAM policy (README "AWS permissions" lists every action ddbench calls)`;
+      const line = `access denied: arn:aws:iam::123456789012:user/new-user may not call dynamodb:${action} on arn:aws:dynamodb:eu-west-1:123456789012:table/${TABLE}: allow dynamodb:${action} in its IAM policy (docs/aws.md "AWS permissions" lists every action ddbench calls)`;
       assertOneLine(res, action === 'BatchWriteItem' ? `seeding table "${TABLE}": ${line}` : line, 2);
     });
   }
@@ -81,7 +81,7 @@ describe('errors a new AWS user meets', { timeout: 180_000 }, () => {
     assert.ok(m && m[1] === m[2], res.stderr);
     assertOneLine(
       res,
-      `access denied on ${m[1]} of ${m[1]} requests (dynamodb:GetItem, dynamodb:UpdateItem, dynamodb:Query, dynamodb:PutItem refused with AccessDeniedException): allow these actions in the credentials' IAM policy (README "AWS permissions"); this run measured refusals, not DynamoDB`,
+      `access denied on ${m[1]} of ${m[1]} requests (dynamodb:GetItem, dynamodb:UpdateItem, dynamodb:Query, dynamodb:PutItem refused with AccessDeniedException): allow these actions in the credentials' IAM policy (docs/aws.md "AWS permissions"); this run measured refusals, not DynamoDB`,
       2,
     );
   });

@@ -1,5 +1,5 @@
 // `ddbench k8s` manifests checked against the Kubernetes API's own schema: the real CLI prints
-// the manifest for every option combination the README documents, and each object is validated
+// the manifest for every option combination docs/distributed.md documents, and each object is validated
 // with kubernetes-models 4.5 (JSON schemas generated from the OpenAPI spec of Kubernetes v1.33.0:
 // types, enums, required fields, integer formats). No cluster and no network.
 import { after, before, describe, it } from 'node:test';
@@ -40,10 +40,10 @@ function parse(text: string): Obj[] {
 
 const BASE = ['k8s', 'scenarios/gaming.yaml', '--image', 'registry.example.com/ddbench:1.0'];
 
-/** The option combinations the README's Kubernetes section documents. */
+/** The option combinations docs/distributed.md "On Kubernetes" documents. */
 const COMBINATIONS: { name: string; args: string[]; kinds: string[] }[] = [
   {
-    name: 'the README example: AWS, 20 shards, rate and duration',
+    name: 'the docs example: AWS, 20 shards, rate and duration',
     args: ['--shards', '20', '--target', 'aws', '--region', 'eu-west-1', '--rate', '40000', '--duration', '10m'],
     kinds: ['ConfigMap', 'PersistentVolumeClaim', 'Job', 'Job', 'Pod'],
   },

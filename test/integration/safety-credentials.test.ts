@@ -46,7 +46,7 @@ for (const driver of ['sdk', 'http'] as const) {
       // the table's own calls echo too: the run fails before the load, printing the endpoint's message
       await withFake(['--fault', 'echo-auth', '--fault-scope', 'all'], async (endpoint) => {
         const res = await runAgainst(endpoint, join(out.dir, 'failed'), ['--driver', driver], { env });
-        // credentials AWS refuses are the user's to fix: exit 2 (README "When AWS says no")
+        // credentials AWS refuses are the user's to fix: exit 2 (docs/aws.md "When AWS says no")
         assert.equal(res.code, 2, res.stderr);
         assert.match(res.stderr, /UnrecognizedClientException on DescribeTable: The security token included in the request is invalid/);
         assert.match(res.stderr, /\[redacted\]/, 'the echoed credential was there, and was redacted');

@@ -86,7 +86,7 @@ test('a history whose latency stepped up fails, naming the first slow run', { ti
   assert.equal(readFileSync(stepSummary, 'utf8'), `# earlier step\n${md}\n`);
   const page = readFileSync(join(work.dir, 'out/trend.html'), 'utf8');
   assert.match(page, /<a href="\.\.\/history\/night-11\/report\.html">report\.html<\/a>/);
-  // a picture of this real history's trend.html for the README (reports/ is not committed)
+  // a picture of this real history's trend.html for docs/ci.md (reports/ is not committed)
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
     const shot = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();

@@ -28,7 +28,7 @@ describe('explainTargetError', () => {
 
   it('access denied without the action in the message falls back to the failing command', () => {
     const err = Object.assign(new Error('Access denied'), { name: 'AccessDeniedException', ddbenchOperation: 'DescribeTable' });
-    assert.equal(explainTargetError(err)?.line, 'access denied: these credentials may not call dynamodb:DescribeTable: allow dynamodb:DescribeTable in its IAM policy (README "AWS permissions" lists every action ddbench calls)');
+    assert.equal(explainTargetError(err)?.line, 'access denied: these credentials may not call dynamodb:DescribeTable: allow dynamodb:DescribeTable in its IAM policy (docs/aws.md "AWS permissions" lists every action ddbench calls)');
   });
 
   it('leaves errors it does not know alone (they keep their stack)', () => {

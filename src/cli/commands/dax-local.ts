@@ -12,7 +12,7 @@ export function registerDaxLocal(y: Argv): Argv {
       c
         .option('port', { type: 'number', default: 8111, describe: 'DAX port on 127.0.0.1 (0: any free port)' })
         .option('dynamodb-endpoint', { type: 'string', describe: 'DynamoDB endpoint behind the cache (default: start DynamoDB Local, or dynalite without Java)' })
-        .option('region', { type: 'string', default: 'us-east-1' }),
+        .option('region', { type: 'string', default: 'us-east-1', describe: 'region the server signs its requests to the DynamoDB endpoint with' }),
     async (a) => {
       if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535) throw new UsageError(`--port ${a.port}: expected 0-65535`);
       const log = (m: string): void => void process.stderr.write(`${m}\n`);

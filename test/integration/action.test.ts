@@ -9,9 +9,10 @@
 // warning, the exit code unchanged) and a push whose gate fails (exit 1 from the action, nothing
 // becomes the baseline, the run still joins the history and is uploaded).
 //
-// Simulated: the install step (install: false; a `ddbench` on PATH runs this checkout's
-// bin/ddbench.js; the install itself is the package test's), actions/setup-node, the cache and
-// the artifact upload (the files are listed, not sent).
+// Simulated: actions/setup-node, the cache and the artifact upload (the files are listed, not
+// sent). The install step runs once, on this already-built checkout (so it skips `npm ci` and only
+// puts ddbench on PATH); the other jobs use install: false with a `ddbench` on PATH that runs this
+// checkout's bin/ddbench.js. Installing from scratch is the package test's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -53,7 +54,7 @@ const pullRequest = (head: string) => ({ event_name: 'pull_request', event: { ac
 const push = { event_name: 'push', event: { ref: 'refs/heads/main' } };
 
 /** One job: a fresh workspace holding the scenario, the shared cache, the action from this checkout. */
-async function job(event: { event_name: string; event: unknown }, inputs: Record<string, string> = {}): Promise<ActionResult & { workspace: string }> {
+async function job(event: { event_name: string; event: unknown }, inputs: Record<string, string> = {}, shim = true): Promise<ActionResult & { workspace: string }> {
   jobs++;
   const workspace = path.join(work.dir, `job${jobs}`, 'workspace');
   mkdirSync(path.join(workspace, 'perf'), { recursive: true });
@@ -76,7 +77,7 @@ async function job(event: { event_name: string; event: unknown }, inputs: Record
     },
     github: { ...event, token: TOKEN, repository: REPO, run_id: String(9000 + jobs), run_attempt: '1', sha: `c0ffee${jobs}`, api_url: api.url },
     cache,
-    path: [shimDir, path.dirname(process.execPath)],
+    path: shim ? [shimDir, path.dirname(process.execPath)] : [path.dirname(process.execPath)],
   };
   const result = await runAction(sim);
   return { ...result, workspace };
@@ -91,8 +92,11 @@ const markerComments = () => (api.comments.get(PR) ?? []).filter((c) => c.body.s
 const warnings = (r: ActionResult) => r.log.split('\n').filter((l) => l.startsWith('::warning'));
 
 test('a push runs the scenario, writes the job summary once, uploads the run and keeps it as baseline and history; no comment', async () => {
-  const r = await job(push);
+  // installed from the action's own folder: this checkout is built, so the step only puts ddbench on PATH
+  const r = await job(push, { install: 'true' }, false);
   assert.equal(r.exitCode, 0, r.log);
+  assert.equal(step(r, 'Install ddbench').exitCode, 0);
+  assert.match(r.log, /--- Prepare \(exit 0\)\nddbench \d+\.\d+\.\d+/);
   assert.equal(r.failed, false);
   assert.equal(r.outputs['exit-code'], '0');
   assert.equal(r.outputs['baseline'], 'false', 'the first run has no baseline');

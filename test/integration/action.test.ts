@@ -187,7 +187,7 @@ test("a failing gate fails the action with ddbench's exit code 1; the run is upl
   assert.equal(step(r, 'Save the baseline').ran, false);
   assert.equal(step(r, 'Save the history').note, 'saved');
   assert.deepEqual(cache.keys().filter((k) => k.startsWith('ddbench-baseline-')), ['ddbench-baseline-trend-9001-1']);
-  const history = path.join(r.workspace, '.ddbench/trend/history');
+  const history = path.join(r.workspace, 'ddbench-cache/trend/history');
   assert.equal(readdirSync(history, { withFileTypes: true }).filter((e) => e.isDirectory()).length, 2, 'the first push and this one');
   assert.ok(existsSync(path.join(history, 'trend.html')));
 });

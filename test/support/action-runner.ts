@@ -7,7 +7,8 @@
 // - actions/cache/restore and actions/cache/save against a folder-backed store shared by the runs of
 //   a test: an exact key, else the newest entry whose key starts with a restore-keys prefix (and
 //   whose path matches: the cache "version" covers the paths), copied into the workspace;
-// - actions/upload-artifact: the files under `path` are listed (the upload itself is GitHub's);
+// - actions/upload-artifact: the files under `path` are listed, without hidden ones as since v4.4
+//   (the upload itself is GitHub's);
 // - actions/setup-node: nothing (the test's own Node is on PATH).
 //
 // Everything a runner would inherit from a real job is dropped: the tests may run inside GitHub
@@ -214,7 +215,10 @@ export async function runAction(sim: SimulatedRun): Promise<ActionResult> {
       } else if (uses === 'actions/cache/save') {
         record.note = sim.cache.save(with_['key']!, with_['path']!, sim.workspace);
       } else if (uses === 'actions/upload-artifact') {
-        record.uploaded = listFiles(path.resolve(sim.workspace, with_['path']!));
+        // since v4.4 a file with a hidden folder (or name) anywhere in its path is left out
+        const from = path.resolve(sim.workspace, with_['path']!);
+        const hidden = (f: string) => path.join(from, f).split(path.sep).some((part) => part.startsWith('.'));
+        record.uploaded = listFiles(from).filter((f) => with_['include-hidden-files'] === 'true' || !hidden(f));
       } else {
         throw new Error(`the simulation has no ${step.uses}`);
       }

@@ -1,11 +1,13 @@
-// The example nightly workflow parses, has the shape the README describes, and runs exactly
-// the commands the README's "CI and baselines" section shows.
+// The example nightly workflow parses, has the shape docs/github-action.md describes, and runs the
+// scenarios through the repository's own action (`uses: ./`, action.yml) with inputs it declares,
+// instead of hand-written ddbench commands.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { readAction } from '../support/action-runner.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -20,10 +22,11 @@ interface Step {
 interface Workflow {
   on: { schedule?: { cron: string }[]; workflow_dispatch?: unknown };
   permissions?: Record<string, string>;
-  jobs: Record<string, { 'runs-on': string; strategy?: { matrix?: { scenario?: string[] } }; env?: Record<string, string>; steps: Step[] }>;
+  jobs: Record<string, { 'runs-on': string; strategy?: { matrix?: { scenario?: string[]; node?: number[] } }; steps: Step[] }>;
 }
 
 const workflow = parse(readFileSync(path.join(ROOT, '.github/workflows/nightly-perf.yml'), 'utf8')) as Workflow;
+const action = readAction(path.join(ROOT, 'action.yml'));
 const job = workflow.jobs['perf']!;
 const steps = job.steps;
 const uses = (prefix: string): Step => {
@@ -31,16 +34,8 @@ const uses = (prefix: string): Step => {
   assert.ok(s, `a step using ${prefix}`);
   return s;
 };
-const runLines = steps.flatMap((s) => (s.run ?? '').split('\n').map((l) => l.trim())).filter((l) => l !== '');
-
-/** The shell block the README gives as the workflow's commands. */
-function readmeCommands(): string[] {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## CI and baselines'));
-  const m = /Each job runs exactly these commands:\s*```sh\n([\s\S]*?)```/.exec(section);
-  assert.ok(m, 'the README shows the commands of the nightly workflow');
-  return m[1]!.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-}
+const ddbench = uses('./');
+const inputs = Object.fromEntries(Object.entries(ddbench.with ?? {}).map(([k, v]) => [k, String(v)]));
 
 test('the nightly workflow runs on a schedule and by hand', () => {
   assert.match(workflow.on.schedule?.[0]?.cron ?? '', /^\S+ \S+ \S+ \S+ \S+$/);
@@ -52,35 +47,43 @@ test('the nightly workflow runs on a schedule and by hand', () => {
 test('it runs every built-in scenario', () => {
   const builtIn = readdirSync(path.join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
   assert.deepEqual([...(job.strategy?.matrix?.scenario ?? [])].sort(), builtIn);
-  assert.equal(job.env?.['SCENARIO'], '${{ matrix.scenario }}');
+  assert.equal(inputs['scenario'], 'scenarios/${{ matrix.scenario }}.yaml');
 });
 
-test('it sets up Node 20 and Java 17, installs with npm ci, and keeps the baseline in the cache', () => {
-  assert.equal(String(uses('actions/setup-node@').with?.['node-version']), '20');
-  assert.equal(String(uses('actions/setup-java@').with?.['java-version']), '17');
-  assert.ok(runLines.includes('npm ci'));
-  const restore = uses('actions/cache/restore@');
-  const save = uses('actions/cache/save@');
-  assert.equal(restore.with?.['path'], 'baseline');
-  assert.equal(save.with?.['key'], restore.with?.['key']);
-  assert.ok(String(restore.with?.['key']).startsWith(String(restore.with?.['restore-keys'])), 'restores the newest earlier baseline');
-  assert.equal(save.if, '${{ success() }}', 'only a passing run becomes the next baseline');
-  assert.ok(steps.indexOf(restore) < steps.findIndex((s) => s.run?.includes('ddbench run')), 'restored before the run');
+test('it runs the scenarios through the action, with inputs action.yml declares', () => {
+  for (const name of Object.keys(inputs)) assert.ok(name in action.inputs, `action.yml has no input ${name}`);
+  for (const [name, spec] of Object.entries(action.inputs)) if (spec.required) assert.ok(name in inputs, `required input ${name}`);
+  assert.equal(inputs['target'], 'local');
+  assert.equal(inputs['gates'], 'errors < 0.1%');
+  assert.equal(inputs['max-regression'], '15%');
+  assert.equal(inputs['history'], '90');
+  assert.equal(inputs['fail-on-trend'], 'true', 'a regressed history fails the night');
+  assert.equal(inputs['out'], 'reports/${{ matrix.scenario }}');
+  const hand = steps.filter((s) => /ddbench|baseline|history/.test(s.run ?? ''));
+  assert.deepEqual(hand, [], 'no hand-written ddbench, baseline or history commands: the action has them');
 });
 
-test('it publishes the JUnit report and uploads reports/ even when the run failed', () => {
+test('it sets up Node 20 with the npm cache and Java 17 before the action, which then sets up no Node of its own', () => {
+  const node = uses('actions/setup-node@');
+  const java = uses('actions/setup-java@');
+  assert.equal(String(node.with?.['node-version']), '20');
+  assert.equal(node.with?.['cache'], 'npm');
+  assert.equal(String(java.with?.['java-version']), '17');
+  assert.equal(inputs['node-version'], '');
+  assert.ok(steps.indexOf(node) < steps.indexOf(ddbench) && steps.indexOf(java) < steps.indexOf(ddbench));
+  assert.ok(steps.indexOf(uses('actions/checkout@')) < steps.indexOf(ddbench), 'uses: ./ needs the checkout');
+});
+
+test("it publishes the action's JUnit report even when the run failed", () => {
   const junit = uses('mikepenz/action-junit-report@');
-  assert.equal(junit.with?.['report_paths'], 'reports/${{ matrix.scenario }}/junit.xml');
-  const upload = uses('actions/upload-artifact@');
-  assert.equal(upload.with?.['path'], 'reports/');
-  for (const s of [junit, upload]) assert.equal(s.if, '${{ !cancelled() }}');
+  assert.equal(junit.with?.['report_paths'], `${inputs['out']}/junit.xml`);
+  assert.equal(junit.if, '${{ !cancelled() }}');
+  assert.ok(steps.indexOf(ddbench) < steps.indexOf(junit));
 });
 
-test('it runs exactly the commands the README shows', () => {
-  const readme = readmeCommands();
-  assert.ok(readme.some((l) => l.startsWith('npx ddbench run ')));
-  for (const line of readme) assert.ok(runLines.includes(line), `README line not in the workflow: ${line}`);
-  for (const line of runLines.filter((l) => /ddbench|baseline|--/.test(l))) assert.ok(readme.includes(line), `workflow line not in the README: ${line}`);
-  const run = runLines.join('\n');
-  for (const flag of ['--baseline', '--max-regression 15%', '--junit', '--markdown', '--gate', '--target local']) assert.ok(run.includes(flag), flag);
+test("it keeps the job that runs ddbench's own tests on every supported Node major", () => {
+  const tests = workflow.jobs['tests'];
+  assert.ok(tests);
+  assert.deepEqual(tests.strategy?.matrix?.node, [20, 22, 24]);
+  assert.ok(tests.steps.some((s) => s.run === 'npm test'));
 });

@@ -26,6 +26,7 @@ const where = (b: { file: string; line: number }): string => `${b.file}:${b.line
 const SHELL = new Set(['sh', 'bash', 'shell', 'console']);
 const FRAGMENT = 'fragment of a scenario, merged into base';
 const WORKFLOW = 'github workflow steps';
+const WORKFLOW_FILE = 'github workflow';
 /** the scenario a fragment is merged into (its keys replace the base's) */
 const BASE_SCENARIO = join(ROOT, 'scenarios', 'gaming.yaml');
 
@@ -40,7 +41,7 @@ test.after(() => rmSync(scratchRoot, { recursive: true, force: true }));
 function kindOf(b: DocBlock): 'scenario' | 'fragment' | 'workflow' | 'script' | 'shell' | 'unchecked' | 'unmarked' {
   if (b.marker !== undefined) {
     if (b.marker === FRAGMENT) return 'fragment';
-    if (b.marker === WORKFLOW) return 'workflow';
+    if (b.marker === WORKFLOW || b.marker === WORKFLOW_FILE) return 'workflow';
     if (/^not checked: \S/.test(b.marker)) return 'unchecked';
     return 'unmarked'; // an unknown marker checks nothing
   }
@@ -114,13 +115,21 @@ test('the workflow steps in the manual are a list of steps, and use only inputs 
   assert.ok(blocks.length >= 1, 'the README shows the workflow lines');
   const actionFile = join(ROOT, 'action.yml');
   const inputs = existsSync(actionFile) ? Object.keys((parseYaml(readFileSync(actionFile, 'utf8')) as { inputs?: Record<string, unknown> }).inputs ?? {}) : undefined;
+  type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+  let ddbenchSteps = 0;
   for (const b of blocks) {
-    const steps = parseYaml(b.text) as { uses?: string; run?: string; with?: Record<string, unknown> }[];
-    assert.ok(Array.isArray(steps) && steps.every((s) => typeof s.uses === 'string' || typeof s.run === 'string'), `${where(b)}: not a list of steps`);
-    for (const s of steps.filter((x) => x.uses?.startsWith('ddbench/') && inputs !== undefined)) {
+    const doc = parseYaml(b.text) as Step[] | { jobs?: Record<string, { steps?: Step[] }> };
+    // a list of steps, or a whole workflow whose jobs hold them
+    const steps = Array.isArray(doc) ? doc : Object.values(doc.jobs ?? {}).flatMap((j) => j.steps ?? []);
+    assert.ok(steps.length > 0 && steps.every((s) => typeof s.uses === 'string' || typeof s.run === 'string'), `${where(b)}: not a list of steps`);
+    // the action as users name it (OWNER/ddbench@REF) or as this repository's workflow does (./)
+    for (const s of steps.filter((x) => /(^|\/)ddbench@|^\.\/?$/.test(x.uses ?? '') && inputs !== undefined)) {
+      ddbenchSteps++;
       for (const key of Object.keys(s.with ?? {})) assert.ok(inputs!.includes(key), `${where(b)}: action.yml has no input "${key}" (it has ${inputs!.join(', ')})`);
+      assert.ok(s.with?.['scenario'] !== undefined, `${where(b)}: the action's required input scenario is missing`);
     }
   }
+  if (inputs !== undefined) assert.ok(ddbenchSteps >= 2, 'the README and docs/github-action.md show the action in use');
 });
 
 const COMMANDS_IN_SHELL: DocCommand[] = BLOCKS.filter((b) => kindOf(b) === 'shell').flatMap(commandLines);

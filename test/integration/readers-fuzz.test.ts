@@ -214,3 +214,55 @@ test(`${HLOG_CASES} damaged latency.hlog files: merge exits 2 with one line nami
   t.diagnostic(`seed ${SEED + 1}: ${JSON.stringify(tally)}`);
   assert.equal(tally['merge refused'], HLOG_CASES);
 });
+
+test('the real binary: the two crashes of issue 18 and one damaged file per reader end in one stderr line, exit 2, no stack, nothing written', { timeout: 60_000 }, async () => {
+  const dir = join(work, 'binary');
+  const shardWith = (name: string, file: string, edit: (text: string) => string | Buffer) => {
+    const shard = join(dir, name);
+    cpSync(shards[0]!, shard, { recursive: true });
+    writeFileSync(join(shard, file), edit(readFileSync(join(shard, file), 'utf8')));
+    return shard;
+  };
+  // a summary.json histogram cut short (was: Error: unexpected end of file at Zlib...)
+  const badHistogram = shardWith('bad-histogram', 'summary.json', (t) => t.replace(/("latencyHistogram": ")([^"]{40})[^"]*"/, '$1$2"'));
+  // an interval line whose base64 lost its last character (was: Invalid string. Length must be a multiple of 4 at getLens)
+  const badLine = shardWith('bad-line', 'latency.hlog', (t) => t.replace(/^(Tag=.*).$/m, '$1'));
+  const binary = join(dir, 'binary.json');
+  writeFileSync(binary, Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 97 + 13) % 256)));
+  const truncated = join(dir, 'truncated.json');
+  writeFileSync(truncated, readFileSync(join(merged, 'summary.json'), 'utf8').slice(0, 5000));
+  const folder = join(dir, 'folder.json');
+  mkdirSync(folder);
+  const runCwd = join(dir, 'run-cwd');
+  mkdirSync(runCwd);
+  const cases: { argv: string[]; file: string; expected: RegExp; cwd?: string }[] = [
+    { argv: ['merge', badHistogram, shards[1]!, '--out', join(dir, 'out1')], file: join(badHistogram, 'summary.json'), expected: /summary\.json: (phases\[\d\]\.)?operations.*latencyHistogram is not a compressed HdrHistogram in base64 \(.+\)$/ },
+    { argv: ['merge', badLine, shards[1]!, '--out', join(dir, 'out2')], file: join(badLine, 'latency.hlog'), expected: /latency\.hlog:\d+: the interval's histogram is not a compressed HdrHistogram in base64 \(Invalid string\. Length must be a multiple of 4\)$/ },
+    { argv: ['report', binary, '--out', join(dir, 'out3', 'report.html')], file: binary, expected: /binary\.json: not JSON/ },
+    { argv: ['compare', folder, join(merged, 'summary.json'), '--out', join(dir, 'out4')], file: folder, expected: /folder\.json: is a folder/ },
+    { argv: ['trend', truncated, '--out', join(dir, 'out5', 'trend.html')], file: truncated, expected: /truncated\.json: not JSON/ },
+    // run: refused before the endpoint starts or the output folder is made (run-cwd/reports)
+    { argv: ['run', SCENARIO, '--target', 'dynalite', '--baseline', truncated], file: truncated, expected: /^ddbench: baseline .*truncated\.json: not JSON/, cwd: runCwd },
+  ];
+  const results = await Promise.all(cases.map((c) => runBinary(c.argv, { cwd: c.cwd ?? ROOT, timeoutMs: 30_000 })));
+  for (const [i, res] of results.entries()) {
+    const c = cases[i]!;
+    const what = `${c.argv.join(' ')}:\n${res.stdout}${res.stderr}`;
+    assert.equal(res.code, 2, what);
+    assert.equal(res.stdout, '', what);
+    // `run` says, on Node 20, which AWS SDK releases it keeps to: a note line before anything else
+    const lines = res.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('note: Node '));
+    assert.equal(lines.length, 1, what);
+    assert.match(lines[0]!, /^ddbench: /, what);
+    assert.match(lines[0]!, c.expected, what);
+    assert.ok(names(lines[0]!, c.file) || lines[0]!.includes(relative(c.cwd ?? ROOT, c.file)), what);
+    assert.doesNotMatch(res.stderr, /started dynalite|\n\s+at /, what);
+  }
+  for (const out of ['out1', 'out2', 'out3', 'out4', 'out5', join('run-cwd', 'reports')]) assert.ok(!existsSync(join(dir, out)), `${out} was written`);
+
+  // trend beside a history: the damaged run skipped in one line, the history judged
+  const trend = await runBinary(['trend', merged, truncated, '--out', join(dir, 'trend.html')]);
+  assert.ok(trend.code === 0 || trend.code === 1, trend.stderr);
+  assert.match(trend.stderr, /^warning: skipping run .*truncated\.json: not JSON .*\n$/);
+  assert.match(trend.stdout, /trend: 1 runs/);
+});

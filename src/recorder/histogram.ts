@@ -79,6 +79,22 @@ export function decode(s: string): Histogram {
   return h;
 }
 
+export type Decoded = { ok: true; histogram: Histogram } | { ok: false; problem: string };
+
+/**
+ * decode() for a string read from a file: never throws. `problem` says what is wrong in words a
+ * reader can put after the field or line it came from (the codec's own errors, "unexpected end of
+ * file", "Invalid string. Length must be a multiple of 4", name no field and no file).
+ */
+export function tryDecode(s: string): Decoded {
+  try {
+    return { ok: true, histogram: decode(s) };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { ok: false, problem: `not a compressed HdrHistogram in base64 (${why})` };
+  }
+}
+
 /** Adds source's counts to target: the only correct way to combine histograms (never average percentiles). */
 export function mergeInto(target: Histogram, source: Histogram): Histogram {
   if (source.totalCount > 0) target.add(source);

@@ -34,7 +34,8 @@ export async function readShardOutput(given: string): Promise<ShardOutput> {
     text = await readFile(hlogFile, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`shard ${hlogFile}: ${code === 'ENOENT' ? 'no such file' : String(e)}; the merge needs each shard's latency.hlog beside its summary.json (it places the shards' intervals in time)`);
+    const what = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String(e);
+    throw new UsageError(`shard ${hlogFile}: ${what}; the merge needs each shard's latency.hlog beside its summary.json (it places the shards' intervals in time)`);
   }
   try {
     return { label: dir, summary, hlog: parseHlog(text, hlogFile) };

@@ -14,9 +14,13 @@ export interface HlogInterval {
   lengthSec: number;
   /** the compressed histogram as logged; decoded only when merged, so long logs stay small in memory */
   encoded: string;
+  /** 1-based line in the file, for a message about a histogram that does not decode */
+  line: number;
 }
 
 export interface HlogContent {
+  /** the file as named to the reader, for messages */
+  file: string;
   /** epoch ms of StartTime (load start) */
   startEpochMs: number;
   /** epoch ms that interval start times are relative to (BaseTime, else StartTime) */
@@ -53,11 +57,14 @@ export function parseHlog(text: string, file = 'latency.hlog'): HlogContent {
     const startSec = Number(parts[0]);
     const lengthSec = Number(parts[1]);
     if (parts.length !== 4 || !Number.isFinite(startSec) || !Number.isFinite(lengthSec)) throw new Error(`${file}:${i + 1}: not an interval line`);
-    intervals.push({ ...(tag !== undefined ? { tag } : {}), startSec, lengthSec, encoded: parts[3]! });
+    intervals.push({ ...(tag !== undefined ? { tag } : {}), startSec, lengthSec, encoded: parts[3]!, line: i + 1 });
   });
   if (startEpochMs === undefined && baseEpochMs === undefined) throw new Error(`${file}: no StartTime header: not an interval log ddbench wrote`);
+  for (const [name, ms] of [['StartTime', startEpochMs], ['BaseTime', baseEpochMs]] as const) {
+    if (ms !== undefined && !Number.isFinite(ms)) throw new Error(`${file}: the ${name} header is not a time`);
+  }
   const startMs = startEpochMs ?? baseEpochMs!;
-  return { startEpochMs: startMs, baseEpochMs: baseEpochMs ?? startMs, intervals };
+  return { file, startEpochMs: startMs, baseEpochMs: baseEpochMs ?? startMs, intervals };
 }
 
 const KINDS: ReadonlySet<string> = new Set(OUTCOME_KINDS);

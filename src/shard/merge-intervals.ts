@@ -10,19 +10,38 @@ import type { Histogram } from 'hdr-histogram-js';
 import { EXPECTED_OUTCOMES } from '../types.js';
 import type { IntervalSummary } from '../recorder/shapes.js';
 import type { Summary } from '../summary/model.js';
-import { decode, maxUs, mergeInto, newHistogram } from '../recorder/histogram.js';
+import { maxUs, mergeInto, newHistogram, tryDecode } from '../recorder/histogram.js';
 import { formatHeaderLines, formatIntervalLine } from '../recorder/hlog-format.js';
-import type { HlogContent } from './hlog-read.js';
+import { UsageError } from '../errors.js';
+import type { HlogContent, HlogInterval } from './hlog-read.js';
 import { splitTag } from './hlog-read.js';
 
 export interface ShardTimeline {
+  /** where the shard was read from, for messages */
+  label: string;
   summary: Summary;
   hlog: HlogContent;
 }
 
+/** An interval of a shard's log, with the file it came from (named when its histogram does not decode). */
+interface LoggedInterval {
+  interval: HlogInterval;
+  file: string;
+}
+
+/**
+ * How far past a shard's end (its log's StartTime + durationMs) an interval may start: the last
+ * one starts inside the run, so this only refuses a log of another run or a damaged number,
+ * which would otherwise make the merge build one empty second after another up to it.
+ */
+const LATE_SLACK_MS = 10 * 60_000;
+
+/** Shards of one run start together; a log that starts this long after another is of another run (or damaged). */
+const MAX_START_GAP_MS = 7 * 24 * 3_600_000;
+
 interface Bucket {
-  /** per hlog tag (`op:outcome`): the shards' encoded histograms, decoded one bucket at a time */
-  tags: Map<string, string[]>;
+  /** per hlog tag (`op:outcome`): the shards' logged histograms, decoded one bucket at a time */
+  tags: Map<string, LoggedInterval[]>;
   retries: number;
   targetRateOpsPerSec: number;
   phaseIndex: number | undefined;
@@ -61,19 +80,31 @@ export function mergeTimelines(shards: ShardTimeline[]): MergedTimeline {
     return x;
   };
   let endMs = originMs;
-  for (const { summary, hlog } of shards) {
-    endMs = Math.max(endMs, hlog.startEpochMs + summary.durationMs);
+  for (const { label, summary, hlog } of shards) {
+    const gapMs = hlog.startEpochMs - originMs;
+    if (gapMs > MAX_START_GAP_MS) throw new UsageError(`shard ${hlog.file}: its StartTime is ${Math.round(gapMs / 86_400_000)} days after another shard's: not a shard of the same run`);
+    const shardEndMs = hlog.startEpochMs + Math.max(0, summary.durationMs);
+    endMs = Math.max(endMs, shardEndMs);
+    const lateMs = shardEndMs + LATE_SLACK_MS;
     for (const line of hlog.intervals) {
-      // the untagged line is the sum of the tagged ones: adding both would count twice
-      if (line.tag === undefined) continue;
-      const into = bucket(bucketOf(hlog.baseEpochMs + line.startSec * 1000, originMs)).tags;
+      const atMs = hlog.baseEpochMs + line.startSec * 1000;
+      if (atMs > lateMs) throw new UsageError(`shard ${hlog.file}:${line.line}: the interval starts ${Math.round((atMs - shardEndMs) / 1000)} s after the shard's run ended: not a log of this run`);
+      // the untagged line is the sum of the tagged ones: adding both would count twice; it is
+      // decoded all the same, so a damaged log is refused rather than half read
+      if (line.tag === undefined) {
+        decodeLogged({ interval: line, file: hlog.file });
+        continue;
+      }
+      const into = bucket(bucketOf(atMs, originMs)).tags;
       const list = into.get(line.tag);
-      if (list === undefined) into.set(line.tag, [line.encoded]);
-      else list.push(line.encoded);
+      if (list === undefined) into.set(line.tag, [{ interval: line, file: hlog.file }]);
+      else list.push({ interval: line, file: hlog.file });
     }
     // the recorder's clock 0 is the log's StartTime
-    for (const iv of summary.intervals) {
-      const x = bucket(bucketOf(hlog.startEpochMs + iv.startSec * 1000, originMs));
+    for (const [i, iv] of summary.intervals.entries()) {
+      const atMs = hlog.startEpochMs + iv.startSec * 1000;
+      if (atMs > lateMs) throw new UsageError(`shard ${label}: summary.json intervals[${i}] starts ${Math.round((atMs - shardEndMs) / 1000)} s after the shard's run ended (durationMs ${summary.durationMs})`);
+      const x = bucket(bucketOf(atMs, originMs));
       x.retries += iv.retries;
       x.targetRateOpsPerSec += iv.targetRateOpsPerSec;
       x.phaseIndex = x.phaseIndex === undefined ? iv.phaseIndex : Math.min(x.phaseIndex, iv.phaseIndex);
@@ -106,7 +137,7 @@ function summarise(b: number, x: Bucket, phaseIndex: number, hlogLines: string[]
   const tagged: string[] = [];
   for (const [tag, encodings] of [...x.tags].sort(([a], [b2]) => (a < b2 ? -1 : a > b2 ? 1 : 0))) {
     const h = newHistogram();
-    for (const e of encodings) mergeInto(h, decode(e));
+    for (const e of encodings) mergeInto(h, decodeLogged(e));
     const parsed = splitTag(tag);
     const op = parsed?.op ?? tag;
     const n = h.totalCount;
@@ -148,6 +179,13 @@ function summarise(b: number, x: Bucket, phaseIndex: number, hlogLines: string[]
     ...(x.processCpuMs !== undefined ? { processCpuMs: x.processCpuMs } : {}),
     ...(x.gcPauseMs !== undefined ? { gcPauseMs: x.gcPauseMs } : {}),
   };
+}
+
+/** The interval's histogram; a UsageError naming the file and line when it does not decode. */
+function decodeLogged({ interval, file }: LoggedInterval): Histogram {
+  const decoded = tryDecode(interval.encoded);
+  if (!decoded.ok) throw new UsageError(`shard ${file}:${interval.line}: the interval's histogram is ${decoded.problem}`);
+  return decoded.histogram;
 }
 
 function round2(ms: number): number {

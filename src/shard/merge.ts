@@ -80,7 +80,7 @@ export function mergeShards(input: ShardOutput[], opts: MergeOptions = {}): Merg
   const summaries = outputs.map((o) => o.summary);
   const labels = summaries.map((s) => `shard ${s.shard!.index}`);
   const first = summaries[0]!;
-  const timeline = mergeTimelines(outputs.map((o) => ({ summary: o.summary, hlog: o.hlog })));
+  const timeline = mergeTimelines(outputs.map((o) => ({ label: o.label, summary: o.summary, hlog: o.hlog })));
   const operations = mergeOperationMaps(summaries.map((s) => s.operations));
   const complete = info.missing.length === 0 && summaries.every((s) => s.complete);
   const stopReasons = [

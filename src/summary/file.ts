@@ -2,13 +2,14 @@
 // `compare`, `report`, `merge`) goes through here.
 // Writing is atomic: a reader (CI, a report regenerator, a run interrupted while writing) sees
 // either the previous file or the complete new one, never half a file.
-// Reading checks the file against the summary model, so a wrong file is a clean exit-2 message
-// instead of a TypeError later.
+// Reading checks the file against the summary model and decodes every histogram in it, so a wrong
+// or damaged file is a clean exit-2 message instead of a TypeError or a zlib error later.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Summary } from './model.js';
 import { parseSummary, summaryDrift } from './check.js';
+import { histogramProblems } from './histograms.js';
 import { UsageError } from '../errors.js';
 
 export const SUMMARY_FILE = 'summary.json';
@@ -63,10 +64,13 @@ export async function readSummaryFile(file: string, role: string): Promise<Summa
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${role} ${file}: not JSON (${(e as Error).message}); expected a ddbench summary.json`);
+    throw new UsageError(`${role} ${file}: not JSON (${printable((e as Error).message)}); expected a ddbench summary.json`);
   }
   const checked = parseSummary(data);
   if (!checked.ok) throw new UsageError(`${role} ${file}: not a ddbench summary.json (${problemList(checked.problems)})`);
+  // decoded once here, so no later step (a merge, a gate, a report section) meets a broken one
+  const broken = histogramProblems(checked.summary);
+  if (broken.length > 0) throw new UsageError(`${role} ${file}: ${problemList(broken)}`);
   return checked.summary;
 }
 
@@ -74,4 +78,12 @@ export async function readSummaryFile(file: string, role: string): Promise<Summa
 function problemList(problems: string[]): string {
   const shown = problems.slice(0, 3).join('; ');
   return problems.length > 3 ? `${shown}; and ${problems.length - 3} more` : shown;
+}
+
+/**
+ * JSON.parse quotes the text around the error, raw: a binary or multi-line file would put control
+ * characters and line breaks in a message that must stay one readable line.
+ */
+function printable(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/g, (c) => (c === '\n' ? '\\n' : c === '\ufffd' ? '?' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

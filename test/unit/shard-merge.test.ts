@@ -176,3 +176,34 @@ test('the .hlog reader takes the start time and every tagged interval from a log
   assert.throws(() => parseHlog('0.000,1.000,0.001,HISTx\n'), /no StartTime/);
   assert.throws(() => parseHlog('#[StartTime: 1700000000.000 (seconds since epoch)]\n1,2,3\n', 'x.hlog'), /x\.hlog:2: not an interval line/);
 });
+
+test('a log line whose histogram does not decode is refused naming the file and line, tagged or not', () => {
+  const lines = readLines(makeShard(1, 2));
+  const tagged = lines.findIndex((l) => l.startsWith('Tag='));
+  const untagged = lines.findIndex((l) => /^\d/.test(l));
+  for (const [at, replacement] of [[tagged, 'abc'], [untagged, Buffer.from('not a histogram').toString('base64')]] as const) {
+    const broken = [...lines];
+    broken[at] = `${broken[at]!.slice(0, broken[at]!.lastIndexOf(',') + 1)}${replacement}`;
+    const two = makeShard(2, 2).output;
+    const one = { ...makeShard(1, 2).output, hlog: parseHlog(broken.join('\n'), 'dir1/latency.hlog') };
+    assert.throws(() => mergeShards([one, two]), (e: unknown) => e instanceof UsageError && new RegExp(`^shard dir1/latency\\.hlog:${at + 1}: the interval's histogram is not a compressed HdrHistogram`).test(e.message));
+  }
+});
+
+test('a log interval far past its shard\'s end, or a log of another week, is refused before the merge builds empty seconds up to it', () => {
+  const lines = readLines(makeShard(1, 2));
+  const at = lines.findIndex((l) => l.startsWith('Tag='));
+  const late = [...lines];
+  late[at] = late[at]!.replace(/^(Tag=[^,]+,)[\d.]+/, '$1999999999.000');
+  const one = { ...makeShard(1, 2).output, hlog: parseHlog(late.join('\n'), 'dir1/latency.hlog') };
+  assert.throws(() => mergeShards([one, makeShard(2, 2).output]), new RegExp(`^UsageError: shard dir1/latency\\.hlog:${at + 1}: the interval starts \\d+ s after the shard's run ended`));
+  const other = makeShard(2, 2, { offsetMs: 30 * 86_400_000 }).output;
+  assert.throws(() => mergeShards([makeShard(1, 2).output, other]), /not a shard of the same run/);
+});
+
+/** The shard's .hlog as lines, as it was logged. */
+function readLines(made: Made): string[] {
+  const out: string[] = [`#[StartTime: ${(made.output.hlog.startEpochMs / 1000).toFixed(3)} (seconds since epoch)]`];
+  for (const i of made.output.hlog.intervals) out.push(`${i.tag !== undefined ? `Tag=${i.tag},` : ''}${i.startSec.toFixed(3)},${i.lengthSec.toFixed(3)},0.001,${i.encoded}`);
+  return out;
+}

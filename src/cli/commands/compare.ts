@@ -10,6 +10,7 @@ import { writeComparisonOutputs } from '../../report/comparison.js';
 import { exitCodeFor } from '../exit-codes.js';
 import type { ExitCode } from '../exit-codes.js';
 import { judge } from '../../engine/judge.js';
+import { io } from '../io.js';
 import type { RunOptions } from '../../engine/run.js';
 
 /** Adds the flags that tune a comparison (tolerance and noise floors) to a command. */
@@ -58,7 +59,7 @@ export function registerCompare(y: Argv, done: (code: ExitCode) => void): Argv {
       const baseline = await readSummaryFile(a.baseline, 'baseline');
       const current = await readSummaryFile(a.current, 'current');
       const comparison = compareSummaries(baseline, current, { ...settings, force: a.force, baselineFile: a.baseline, currentFile: a.current });
-      await writeComparisonOutputs(comparison, baseline, current, a.out ?? path.dirname(a.current), (line) => process.stdout.write(`${line}\n`));
+      await writeComparisonOutputs(comparison, baseline, current, a.out ?? path.dirname(a.current), (line) => io.out(`${line}\n`));
       done(exitCodeFor({ pass: judge({ gates: [], comparison }) }));
     },
   );

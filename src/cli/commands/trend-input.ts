@@ -1,7 +1,8 @@
 // The history `ddbench trend` reads: each argument is a summary.json, a run folder holding one,
 // or a folder of run folders (a nightly job's history). Runs are ordered by their start time,
 // whatever order the arguments came in. Incomplete runs and single shards are skipped with a
-// warning (their numbers describe part of a load); runs of different scenarios are refused.
+// warning (their numbers describe part of a load), and so are files that cannot be read (a
+// damaged summary.json); runs of different scenarios are refused.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readSummaryFile, SUMMARY_FILE } from '../../summary/file.js';
@@ -37,10 +38,20 @@ async function isFile(file: string): Promise<boolean> {
 export async function loadTrendRuns(args: readonly string[], opts: { mixScenarios: boolean; warn: (line: string) => void }): Promise<TrendRun[]> {
   const files = [...new Set((await Promise.all(args.map(summaryFiles))).flat().map((f) => path.resolve(f)))];
   const runs: TrendRun[] = [];
+  const unreadable: string[] = [];
+  let read = 0;
   for (const file of files) {
-    const summary = await readSummaryFile(file, 'run');
     const shown = path.relative(process.cwd(), file) || file;
-    if (Number.isNaN(Date.parse(summary.startedAt))) throw new UsageError(`run ${shown}: startedAt ${JSON.stringify(summary.startedAt)} is not a date`);
+    let summary;
+    try {
+      summary = await readSummaryFile(shown, 'run');
+      if (Number.isNaN(Date.parse(summary.startedAt))) throw new UsageError(`run ${shown}: startedAt ${JSON.stringify(summary.startedAt)} is not a date`);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      unreadable.push(e.message);
+      continue;
+    }
+    read++;
     if (summary.complete === false) {
       opts.warn(`warning: skipping ${shown}: the run is incomplete (${summary.stopReason ?? 'interrupted'})`);
       continue;
@@ -51,6 +62,10 @@ export async function loadTrendRuns(args: readonly string[], opts: { mixScenario
     }
     runs.push({ file, dir: path.dirname(file), startedAt: summary.startedAt, summary });
   }
+  // one damaged night must not hide the history: a file that cannot be read is skipped, named;
+  // when nothing could be read, what is wrong with each file is the error (exit 2)
+  if (read === 0 && unreadable.length > 0) throw new UsageError(unreadable.join('\n'));
+  for (const problem of unreadable) opts.warn(`warning: skipping ${problem}`);
   if (runs.length === 0) throw new UsageError(`no complete run to judge among ${args.join(' ')}`);
   const scenarios = new Map<string, string[]>();
   for (const r of runs) scenarios.set(r.summary.scenario.name, [...(scenarios.get(r.summary.scenario.name) ?? []), path.relative(process.cwd(), r.file) || r.file]);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs inside `npm test` before the suite (so the test runner's summary is its last output; also `npm run test:node-versions`): ddbench on the
+// Runs inside `npm test` as one test of the suite (test/integration/node-versions.test.ts, beside the other files; also `npm run test:node-versions`): ddbench on the
 // other supported Node majors (the full suite then runs on this machine's Node). Under each
 // other major (default 20, 22 and 24 less this one; DDBENCH_NODE_VERSIONS="22 24" to choose), the
 // unit tests and one real CLI run (gaming on the embedded endpoint, short) run with that Node.

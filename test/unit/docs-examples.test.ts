@@ -6,7 +6,7 @@
 // scratch folder. A block none of these check needs a marker saying why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
@@ -15,41 +15,12 @@ import { parseCommandLine } from '../../src/cli/parser.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { validateScenarioFile } from '../../src/engine/validate.js';
 import { formatProblems } from '../../src/scenario/load.js';
-import { ROOT, runCli } from '../support/cli.js';
-import { anchors, commandLines, extractBlocks, manualPages, readPage } from '../support/doc-examples.js';
-import type { DocBlock, DocCommand } from '../support/doc-examples.js';
-
-const PAGES = manualPages(ROOT);
-const BLOCKS = PAGES.flatMap((page) => extractBlocks(page, readPage(ROOT, page)));
-const where = (b: { file: string; line: number }): string => `${b.file}:${b.line}`;
-
-const SHELL = new Set(['sh', 'bash', 'shell', 'console']);
-const FRAGMENT = 'fragment of a scenario, merged into base';
-const WORKFLOW = 'github workflow steps';
-const WORKFLOW_FILE = 'github workflow';
-/** the scenario a fragment is merged into (its keys replace the base's) */
-const BASE_SCENARIO = join(ROOT, 'scenarios', 'gaming.yaml');
-
-/** Commands cheap enough to run for real: no load, no endpoint. */
-const RUNNABLE = new Set(['validate', 'schema', 'init', 'k8s', 'report', 'compare', 'merge', 'trend']);
-/** What a scratch folder holds, copied from the repository, so the examples' paths resolve and their outputs land outside it. */
-const SCRATCH_COPIES = ['scenarios', 'test/fixtures'];
+import { ROOT } from '../support/cli.js';
+import { anchors, readPage } from '../support/doc-examples.js';
+import { BASE_SCENARIO, BLOCKS, COMMANDS_IN_SHELL, FRAGMENT, PAGES, WORKFLOW, kindOf, where } from '../support/doc-manual.js';
 
 const scratchRoot = mkdtempSync(join(tmpdir(), 'ddbench-docs-'));
 test.after(() => rmSync(scratchRoot, { recursive: true, force: true }));
-
-function kindOf(b: DocBlock): 'scenario' | 'fragment' | 'workflow' | 'script' | 'shell' | 'unchecked' | 'unmarked' {
-  if (b.marker !== undefined) {
-    if (b.marker === FRAGMENT) return 'fragment';
-    if (b.marker === WORKFLOW || b.marker === WORKFLOW_FILE) return 'workflow';
-    if (/^not checked: \S/.test(b.marker)) return 'unchecked';
-    return 'unmarked'; // an unknown marker checks nothing
-  }
-  if (b.lang === 'yaml' || b.lang === 'yml' || b.lang === 'json') return 'scenario';
-  if (b.lang === 'ts' || b.lang === 'typescript') return 'script';
-  if (SHELL.has(b.lang)) return 'shell';
-  return 'unmarked';
-}
 
 test('every block of the manual is checked, or marked with the reason it is not', () => {
   const unmarked = BLOCKS.filter((b) => kindOf(b) === 'unmarked').map(where);
@@ -132,7 +103,6 @@ test('the workflow steps in the manual are a list of steps, and use only inputs 
   if (inputs !== undefined) assert.ok(ddbenchSteps >= 2, 'the README and docs/github-action.md show the action in use');
 });
 
-const COMMANDS_IN_SHELL: DocCommand[] = BLOCKS.filter((b) => kindOf(b) === 'shell').flatMap(commandLines);
 
 test('every ddbench command line in the manual parses with the CLI\'s own definitions (strict)', async () => {
   assert.ok(COMMANDS_IN_SHELL.length > 40, `found only ${COMMANDS_IN_SHELL.length} command lines`);
@@ -150,37 +120,6 @@ test('every ddbench command line in the manual parses with the CLI\'s own defini
     }
   }
   assert.deepEqual(failures, []);
-});
-
-test('the cheap command lines run with the real binary and exit as the manual says', { timeout: 60_000 }, async (t) => {
-  // one scratch folder per page, so a page's lines see what its earlier lines wrote (init, then validate)
-  const byPage = new Map<string, DocCommand[]>();
-  for (const c of COMMANDS_IN_SHELL) if (RUNNABLE.has(c.argv[0] ?? '')) byPage.set(c.file, [...(byPage.get(c.file) ?? []), c]);
-  const ran: string[] = [];
-  const parsedOnly: string[] = [];
-  const failures: string[] = [];
-  await Promise.all(
-    [...byPage].map(async ([page, commands]) => {
-      const dir = join(scratchRoot, 'run', page.replace(/[/.]/g, '-'));
-      for (const copy of SCRATCH_COPIES) cpSync(join(ROOT, copy), join(dir, copy), { recursive: true });
-      for (const c of commands) {
-        const parsed = await parseCommandLine(c.argv, COMMANDS);
-        const inputs = ['file', 'summary', 'baseline', 'current', 'dirs', 'runs'].flatMap((k) => [parsed.args[k]].flat()).filter((v): v is string => typeof v === 'string');
-        if (!inputs.every((p) => existsSync(join(dir, p)))) {
-          parsedOnly.push(`${where(c)}: ${c.source} (its input is not a committed file)`);
-          continue;
-        }
-        const res = await runCli(c.argv, { cwd: dir, timeoutMs: 30_000 });
-        ran.push(where(c));
-        if (res.code !== c.exitCode) failures.push(`${where(c)}: ${c.source}\n  exited ${res.code}, the manual says ${c.exitCode}\n${res.stderr}`);
-        if (c.prints !== undefined && !(res.stdout + res.stderr).includes(c.prints)) failures.push(`${where(c)}: printed no "${c.prints}":\n${res.stdout}${res.stderr}`);
-      }
-    }),
-  );
-  t.diagnostic(`ran ${ran.length} command lines; parsed only: ${parsedOnly.length}`);
-  for (const p of parsedOnly) t.diagnostic(p);
-  assert.deepEqual(failures, []);
-  assert.ok(ran.length >= 8, `only ${ran.length} command lines ran`);
 });
 
 test('every link between the pages of the manual points at a page and a heading that exist', () => {

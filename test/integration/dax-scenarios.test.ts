@@ -49,25 +49,28 @@ describe('built-in scenarios: DAX (local server) against DynamoDB Local', { time
     return readSummary(res);
   }
 
-  for (const s of SCENARIOS) {
-    test(`${s.name} gives the same outcome kinds through DAX as against DynamoDB Local, and no errors`, { timeout: 300_000 }, async () => {
-      const direct = await run(s.name, s.seedItems, ['--target', dynamo.url], `${s.name}-ddb`);
-      const dax = await run(s.name, s.seedItems, ['--target', 'dax-local', '--dynamodb-endpoint', dynamo.url], `${s.name}-dax`);
-      assert.equal(dax.driver, 'dax');
-      assert.equal(dax.target.kind, 'dax');
-      assert.equal(direct.total.errors, 0, JSON.stringify(direct.total.errorNames));
-      assert.equal(dax.total.errors, 0, JSON.stringify(dax.total.errorNames));
-      assert.deepEqual(outcomeKinds(dax), outcomeKinds(direct));
-      const all = new Set(Object.values(outcomeKinds(dax)).flat());
-      assert.deepEqual([...all].sort(), s.expected);
+  // each scenario has its own table and its own local DAX server: the three run side by side
+  describe('each built-in scenario, DynamoDB Local then DAX', { concurrency: true }, () => {
+    for (const s of SCENARIOS) {
+      test(`${s.name} gives the same outcome kinds through DAX as against DynamoDB Local, and no errors`, { timeout: 300_000 }, async () => {
+        const direct = await run(s.name, s.seedItems, ['--target', dynamo.url], `${s.name}-ddb`);
+        const dax = await run(s.name, s.seedItems, ['--target', 'dax-local', '--dynamodb-endpoint', dynamo.url], `${s.name}-dax`);
+        assert.equal(dax.driver, 'dax');
+        assert.equal(dax.target.kind, 'dax');
+        assert.equal(direct.total.errors, 0, JSON.stringify(direct.total.errorNames));
+        assert.equal(dax.total.errors, 0, JSON.stringify(dax.total.errorNames));
+        assert.deepEqual(outcomeKinds(dax), outcomeKinds(direct));
+        const all = new Set(Object.values(outcomeKinds(dax)).flat());
+        assert.deepEqual([...all].sort(), s.expected);
 
-      const cache = dax.cache;
-      assert.ok(cache !== undefined, 'a DAX run reports the cache');
-      const get = cache.operations['GetItem'];
-      assert.ok(get !== undefined && get.hits + get.misses > 0);
-      assert.equal((get.hitRequests ?? 0) + (get.missRequests ?? 0), get.hits + get.misses, 'every GetItem was timed as a hit or a miss');
-      assert.ok((get.missRequests ?? 0) > 0 && (get.missLatencyUs?.p50 ?? 0) > 0);
-      assert.equal(direct.cache, undefined);
-    });
-  }
+        const cache = dax.cache;
+        assert.ok(cache !== undefined, 'a DAX run reports the cache');
+        const get = cache.operations['GetItem'];
+        assert.ok(get !== undefined && get.hits + get.misses > 0);
+        assert.equal((get.hitRequests ?? 0) + (get.missRequests ?? 0), get.hits + get.misses, 'every GetItem was timed as a hit or a miss');
+        assert.ok((get.missRequests ?? 0) > 0 && (get.missLatencyUs?.p50 ?? 0) > 0);
+        assert.equal(direct.cache, undefined);
+      });
+    }
+  });
 });

@@ -113,23 +113,26 @@ describe('http driver on DynamoDB Local', { timeout: 300_000 }, () => {
     ['retail', []],
     ['streaming', ['--seed-items', '500']],
   ];
-  for (const [name, extra] of SCENARIOS) {
-    test(`${name} gives the same outcome kinds, and no errors, with --driver http as with --driver sdk`, async () => {
-      const summaries: Record<string, Summary> = {};
-      for (const d of ['sdk', 'http']) {
-        const res = await runCli(['run', join(ROOT, 'scenarios', `${name}.yaml`), '--driver', d, '--target', local.url, '--duration', '3s', '--no-warmup', '--random-seed', '7', ...extra], { timeoutMs: 120_000 });
-        assert.ok(res.code === 0 || res.code === 1, `${d}: exit ${res.code}\n${res.stderr}`);
-        const s = readSummary(res);
-        assert.equal(s.driver, d);
-        assert.equal(s.total.errors, 0, `${d} errors: ${JSON.stringify(s.total.errorNames)}`);
-        assert.ok(s.total.count > 0);
-        summaries[d] = s;
-      }
-      const kinds = (s: Summary) => Object.keys(s.total.outcomes).filter((k) => (s.total.outcomes[k as OutcomeKind] ?? 0) > 0).sort();
-      assert.deepEqual(kinds(summaries['http']!), kinds(summaries['sdk']!));
-      assert.deepEqual(Object.keys(summaries['http']!.operations).sort(), Object.keys(summaries['sdk']!.operations).sort());
-      for (const op of Object.keys(summaries['sdk']!.operations)) assert.ok(summaries['http']!.operations[op]!.count > 0, `${op} ran with --driver http`);
-      assert.ok(summaries['http']!.total.consumedRcu + summaries['http']!.total.consumedWcu > 0, 'consumed capacity recorded');
-    });
-  }
+  // each scenario has its own table, so the three run side by side on the one DynamoDB Local
+  describe('built-in scenarios, sdk then http', { concurrency: true }, () => {
+    for (const [name, extra] of SCENARIOS) {
+      test(`${name} gives the same outcome kinds, and no errors, with --driver http as with --driver sdk`, async () => {
+        const summaries: Record<string, Summary> = {};
+        for (const d of ['sdk', 'http']) {
+          const res = await runCli(['run', join(ROOT, 'scenarios', `${name}.yaml`), '--driver', d, '--target', local.url, '--duration', '3s', '--no-warmup', '--random-seed', '7', ...extra], { timeoutMs: 120_000 });
+          assert.ok(res.code === 0 || res.code === 1, `${d}: exit ${res.code}\n${res.stderr}`);
+          const s = readSummary(res);
+          assert.equal(s.driver, d);
+          assert.equal(s.total.errors, 0, `${d} errors: ${JSON.stringify(s.total.errorNames)}`);
+          assert.ok(s.total.count > 0);
+          summaries[d] = s;
+        }
+        const kinds = (s: Summary) => Object.keys(s.total.outcomes).filter((k) => (s.total.outcomes[k as OutcomeKind] ?? 0) > 0).sort();
+        assert.deepEqual(kinds(summaries['http']!), kinds(summaries['sdk']!));
+        assert.deepEqual(Object.keys(summaries['http']!.operations).sort(), Object.keys(summaries['sdk']!.operations).sort());
+        for (const op of Object.keys(summaries['sdk']!.operations)) assert.ok(summaries['http']!.operations[op]!.count > 0, `${op} ran with --driver http`);
+        assert.ok(summaries['http']!.total.consumedRcu + summaries['http']!.total.consumedWcu > 0, 'consumed capacity recorded');
+      });
+    }
+  });
 });

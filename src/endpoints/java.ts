@@ -12,6 +12,7 @@ export function detectJava(timeoutMs = 15_000): JavaCheck {
     return { ok: false, reason: code === 'ENOENT' ? 'no `java` on PATH' : `\`java -version\` failed: ${result.error.message}` };
   }
   if (result.status !== 0) return { ok: false, reason: `\`java -version\` exited with code ${result.status}` };
-  const firstLine = `${result.stderr}${result.stdout}`.split('\n').find((line) => line.trim() !== '') ?? 'java';
+  // the JVM says first when it picked up JAVA_TOOL_OPTIONS (or the launcher JDK_JAVA_OPTIONS): not the version
+  const firstLine = `${result.stderr}${result.stdout}`.split('\n').find((line) => line.trim() !== '' && !/^(NOTE: )?Picked up /.test(line)) ?? 'java';
   return { ok: true, version: firstLine.trim() };
 }

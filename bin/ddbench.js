@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled by `tsc` (run by `npm ci` through the `prepare` script).
 import { existsSync } from 'node:fs';
+import module from 'node:module';
+// Node 22.1+ keeps the compiled code of ddbench and its dependencies in a cache under the temp
+// folder (Node's own compile cache): each later start of the CLI skips most of the parsing and
+// compiling, measured 0.50 -> 0.38 s for `ddbench --version` on Node 22. Node 20 has no such cache.
+module.enableCompileCache?.();
 import { fileURLToPath } from 'node:url';
 // AWS SDK v3 warns (a multi-line NodeVersionSupportWarning) on Node < 22 that its releases after
 // the first week of January 2027 need Node 22. ddbench pins SDK releases that still support Node 20

@@ -144,17 +144,20 @@ class Calculation {
     return false;
   }
 
-  /** `items` items read per item, or one page (`items` ignored) per request. */
+  /** `items` items read and rounded one by one, or (`items` ignored) one page rounded once. */
   read(resource: CapacityResource, items: number, consistency: ReadConsistency, rounding: 'per-item' | 'per-request'): void {
     const known = this.facts.readItemSizesBytes;
     let sizes: readonly number[];
-    if (rounding === 'per-request') sizes = known ?? [];
-    else {
-      sizes = Array.from({ length: items }, (_, i) => known?.[this.readsSeen + i] ?? 0);
-      if (known === undefined || known.length < this.readsSeen + items) this.assumed.add('read-sizes');
+    if (rounding === 'per-request') {
+      if (known === undefined) this.assumed.add('read-sizes');
+      sizes = known ?? [];
+    } else {
+      if (items === 0) return;
+      const from = this.readsSeen;
       this.readsSeen += items;
+      if (known === undefined || known.length < this.readsSeen) this.assumed.add('read-sizes');
+      sizes = Array.from({ length: items }, (_, i) => known?.[from + i] ?? 0);
     }
-    if (rounding === 'per-request' && known === undefined) this.assumed.add('read-sizes');
     this.parts.push({ resource, readUnits: unitsForRead({ itemSizesBytes: sizes, consistency, rounding }), writeUnits: 0 });
   }
 

@@ -30,6 +30,7 @@ export function heavyHittersFromJson<W extends string = string>(json: unknown): 
   if (optionProblem !== undefined) return fail(optionProblem);
   if (!Number.isInteger(j.records) || (j.records as number) < 0) return fail('`records` is not a whole number >= 0');
   if (!isCount(j.floorRank)) return fail('`floorRank` is not a number >= 0');
+  if (!Number.isInteger(j.evictions) || (j.evictions as number) < 0) return fail('`evictions` is not a whole number >= 0');
   const totals = weightsOf(j.totals, j.weights);
   if (typeof totals === 'string') return fail(`totals: ${totals}`);
   if (!Array.isArray(j.keys)) return fail('`keys` is not a list');
@@ -45,5 +46,5 @@ export function heavyHittersFromJson<W extends string = string>(json: unknown): 
     if (!isCount(k.errorRank) || k.errorRank > j.floorRank) return fail(`keys[${i}]: \`errorRank\` is not a number in [0, floorRank]`);
     keys.push({ key: k.key, observed, errorRank: k.errorRank });
   }
-  return { ok: true, value: HeavyHitters.restore(options, { records: j.records as number, totals, floorRank: j.floorRank, keys }) };
+  return { ok: true, value: HeavyHitters.restore(options, { records: j.records as number, totals, floorRank: j.floorRank, evictions: j.evictions as number, keys }) };
 }

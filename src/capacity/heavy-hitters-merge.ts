@@ -9,7 +9,8 @@
 // - the new floorRank = max(floorA + floorB, highest dropped upperRank) <= N / k, and every kept
 //   key's errorRank (errA + errB, each <= its floor) is <= that floor.
 // When neither side ever evicted and the union of keys fits in k, nothing is dropped, every error
-// is 0, and the result equals the sketch of the two streams concatenated.
+// is 0, and the result equals the sketch of the two streams concatenated. Keys dropped here count
+// as evictions (the unranked counts of the result are lower bounds from then on).
 
 import { HeavyHitters, type Checked } from './heavy-hitters.js';
 
@@ -63,6 +64,7 @@ export function mergeHeavyHitters<W extends string>(a: HeavyHitters<W>, b: Heavy
       records: a.records + b.records,
       totals: options.weights.map((w) => ta[w] + tb[w]),
       floorRank,
+      evictions: a.evictions + b.evictions + (merged.length - kept.length),
       keys: kept,
     }),
   };

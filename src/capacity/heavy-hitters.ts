@@ -14,8 +14,9 @@
 // upperRank - observedRank = errorRank <= floorRank <= N / k, and every untracked key's true rank
 // is <= floorRank. While the distinct keys number at most k nothing is evicted: floorRank = 0,
 // errorRank = 0 and every count is exact. For a weight with a positive coefficient c, a key's
-// true weight lies in [observed, observed + errorRank / c]; weights with coefficient 0 (operation
-// counts) are lower bounds (what the key received since it was last admitted) and nothing more.
+// true weight lies in [observed, observed + errorRank / c]; once any key was evicted, weights with
+// coefficient 0 (operation counts) are lower bounds (what the key received since it was last
+// admitted) and nothing more: a key evicted with rank 0 leaves no trace in floorRank.
 //
 // Invariants the code keeps (and merge relies on): every tracked upperRank >= floorRank; the
 // tracked upperRanks add up to at most N; every errorRank <= floorRank.
@@ -60,6 +61,8 @@ export interface HeavyHittersJson<W extends string = string> {
   totals: Record<W, number>;
   /** bound on the rank of any key not listed, and on every listed key's errorRank */
   floorRank: number;
+  /** keys evicted (or dropped by a merge) so far: 0 means every count is exact */
+  evictions: number;
   /** tracked keys, highest upperRank first, ties by key */
   keys: { key: string; observed: Record<W, number>; errorRank: number }[];
 }
@@ -72,10 +75,16 @@ export interface RestoreState {
   records: number;
   totals: ArrayLike<number>;
   floorRank: number;
+  evictions: number;
   keys: readonly { key: string; observed: ArrayLike<number>; errorRank: number }[];
 }
 
-/** Report order: highest upperRank first, then key ascending, so output never depends on insertion order. */
+/**
+ * Report order: highest upperRank first, then key ascending. The heap uses the same total order
+ * (reversed), so the key evicted among equal counts is always the same one: a sketch read back
+ * from JSON, or merged in the other order, goes on exactly as the original would. Comparing keys
+ * on ties costs ~30% of add's time on a stream of a million one-off keys; determinism is worth it.
+ */
 function before(a: Slot, b: Slot): boolean {
   return a.upperRank > b.upperRank || (a.upperRank === b.upperRank && a.key < b.key);
 }
@@ -88,8 +97,11 @@ export class HeavyHitters<W extends string> {
   /** min-heap on report order reversed: the root is the key that would be listed last, evicted first */
   private readonly heap: Slot[] = [];
   private readonly totals: Float64Array;
+  /** one record's weights in weight order (reused: add allocates nothing for a tracked key) */
+  private readonly scratch: Float64Array;
   private recordCount = 0;
   private floor = 0;
+  private evictionCount = 0;
 
   constructor(options: HeavyHittersOptions<W>) {
     const problem = optionsProblem(options);
@@ -98,13 +110,16 @@ export class HeavyHitters<W extends string> {
     this.weights = [...options.weights];
     this.coefficients = Float64Array.from(this.weights, (w) => options.rank[w] ?? 0);
     this.totals = new Float64Array(this.weights.length);
+    this.scratch = new Float64Array(this.weights.length);
   }
 
   get records(): number { return this.recordCount; }
   /** the rank any untracked key may have at most; 0 while exact */
   get floorRank(): number { return this.floor; }
-  /** true while no key was ever evicted (nor lost in a merge): every count is exact */
-  get exact(): boolean { return this.floor === 0; }
+  /** true while no key was ever evicted (nor dropped by a merge): every count is exact */
+  get exact(): boolean { return this.evictionCount === 0; }
+  /** keys evicted, or dropped by a merge, so far */
+  get evictions(): number { return this.evictionCount; }
   get size(): number { return this.slots.size; }
   /** N: the total rank recorded; floorRank <= totalRank / capacity */
   get totalRank(): number { return this.rankOf(this.totals); }
@@ -113,9 +128,11 @@ export class HeavyHitters<W extends string> {
   add(key: string, weights: Readonly<Record<W, number>>): boolean {
     const n = this.weights.length;
     let rank = 0;
+    const values = this.scratch;
     for (let i = 0; i < n; i++) {
       const v = weights[this.weights[i]!];
       if (!(v >= 0 && v < Infinity)) return false;
+      values[i] = v;
       rank += this.coefficients[i]! * v;
     }
     let slot = this.slots.get(key);
@@ -128,6 +145,7 @@ export class HeavyHitters<W extends string> {
         slot = this.heap[0]!;
         this.slots.delete(slot.key);
         if (slot.upperRank > this.floor) this.floor = slot.upperRank;
+        this.evictionCount++;
         slot.key = key;
         slot.observed.fill(0);
         slot.errorRank = slot.upperRank;
@@ -135,9 +153,8 @@ export class HeavyHitters<W extends string> {
       this.slots.set(key, slot);
     }
     for (let i = 0; i < n; i++) {
-      const v = weights[this.weights[i]!];
-      slot.observed[i]! += v;
-      this.totals[i]! += v;
+      slot.observed[i]! += values[i]!;
+      this.totals[i]! += values[i]!;
     }
     slot.upperRank += rank;
     this.recordCount++;
@@ -174,6 +191,7 @@ export class HeavyHitters<W extends string> {
       records: this.recordCount,
       totals: this.totalWeights(),
       floorRank: this.floor,
+      evictions: this.evictionCount,
       keys: this.top().map((h) => ({ key: h.key, observed: h.observed, errorRank: h.errorRank })),
     };
   }
@@ -198,6 +216,7 @@ export class HeavyHitters<W extends string> {
     h.recordCount = state.records;
     h.totals.set(state.totals);
     h.floor = state.floorRank;
+    h.evictionCount = state.evictions;
     for (const k of state.keys) {
       const slot: Slot = { key: k.key, observed: Float64Array.from(k.observed), errorRank: k.errorRank, upperRank: 0, heapIndex: h.heap.length };
       slot.upperRank = h.rankOf(slot.observed) + k.errorRank;
@@ -224,7 +243,7 @@ export class HeavyHitters<W extends string> {
     const upper = {} as Record<W, number>;
     this.weights.forEach((w, i) => {
       const c = this.coefficients[i]!;
-      upper[w] = slot.errorRank === 0 ? slot.observed[i]! : c > 0 ? slot.observed[i]! + slot.errorRank / c : Infinity;
+      upper[w] = c > 0 ? slot.observed[i]! + slot.errorRank / c : this.evictionCount === 0 ? slot.observed[i]! : Infinity;
     });
     return { key: slot.key, observed: this.record(slot.observed), upper, errorRank: slot.errorRank, upperRank: slot.upperRank };
   }

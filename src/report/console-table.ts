@@ -84,12 +84,14 @@ export function formatOperationTable(summary: Summary): string {
   const n = summary.gates.length;
   const t = tallyGates(summary.gates);
   const unsure = t.inconclusive > 0 ? `, ${t.inconclusive} ${INCONCLUSIVE_LABEL}${summary.harness?.strictFloor === true ? ', failed by --strict-floor' : ''}` : '';
-  const result =
-    n === 0
-      ? 'PASS (no gates)'
-      : t.fail === 0 && t.inconclusive === 0
-        ? `PASS (${n} of ${n} gates passed)`
-        : `${summary.pass ? 'PASS' : 'FAIL'} (${t.fail > 0 ? `${t.fail} of ${n} gates failed` : `${t.pass} of ${n} gates passed`}${unsure})`;
+  // The word is always the judge's; the gates' tally and whatever else failed the run say why. A run
+  // whose gates all passed (or that had none) still fails when it regressed against its baseline or an
+  // abort rule or a crash stopped it (engine/judge.ts), and the line must say FAIL then, as the exit code does.
+  const gatesPart = n === 0 ? 'no gates' : t.fail > 0 ? `${t.fail} of ${n} gates failed` : `${t.pass} of ${n} gates passed`;
+  const others: string[] = [];
+  if (summary.comparison !== undefined && !summary.comparison.pass) others.push('regressed against the baseline');
+  if (!summary.pass && !summary.complete && summary.stopReason !== undefined) others.push(`stopped: ${summary.stopReason}`);
+  const result = `${summary.pass ? 'PASS' : 'FAIL'} (${gatesPart}${unsure}${others.map((o) => `; ${o}`).join('')})`;
   out.push('', `result   ${result}`);
   return out.join('\n');
 }

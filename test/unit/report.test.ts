@@ -95,3 +95,14 @@ test('the console says INCONCLUSIVE (harness floor) for a verdict and a gate wit
   const strict = formatOperationTable(flooredRun(['p99 < 10ms'], true));
   assert.match(strict, /result {3}FAIL \(0 of 1 gates passed, 1 INCONCLUSIVE \(harness floor\), failed by --strict-floor\)/);
 });
+
+test('the result line renders the judge: an aborted run without gates, or a regression behind passing gates, says FAIL and why', () => {
+  // what the judge wrote for a run an abort rule stopped (pass false, exit 1): never "PASS (no gates)"
+  const aborted = { ...standardRun(), pass: false, complete: false, stopReason: 'abort rule "errors > 50% for 10s" held' };
+  assert.match(formatOperationTable(aborted), /result {3}FAIL \(no gates; stopped: abort rule "errors > 50% for 10s" held\)$/);
+  const gated = standardRun(['get-profile.p50 < 5ms']);
+  assert.match(formatOperationTable(gated), /result {3}PASS \(1 of 1 gates passed\)$/);
+  const regressed = { ...gated, pass: false, comparison: { ...(gated.comparison ?? {}), pass: false } } as typeof gated;
+  assert.match(formatOperationTable(regressed), /result {3}FAIL \(1 of 1 gates passed; regressed against the baseline\)$/);
+  assert.match(formatOperationTable(standardRun()), /result {3}PASS \(no gates\)$/);
+});

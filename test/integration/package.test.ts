@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from '../support/cli.js';
@@ -104,6 +104,12 @@ test('npm pack ships the compiled CLI; installed from the tarball (locally and w
     assert.ok(list.includes(must), `the tarball lacks ${must}`);
   }
   for (const target of [...Object.values(PKG.bin), './dist/src/public.js', './dist/src/public.d.ts']) assert.ok(list.includes(target.replace(/^\.\//, '')), `bin/exports point at ${target}, which is not shipped`);
+  // README says how big the package is: that figure stays within a fifth of what npm pack made
+  const said = /The package is (\d+) kB packed \([\d.]+ MB unpacked, (\d+) files/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+  assert.ok(said, 'README states the package size as "The package is N kB packed (M MB unpacked, F files"');
+  const packedKb = statSync(tarball).size / 1000;
+  assert.ok(Math.abs(Number(said[1]) - packedKb) <= packedKb / 5, `README says ${said[1]} kB packed; npm pack made ${packedKb.toFixed(0)} kB`);
+  assert.ok(Math.abs(Number(said[2]) - list.length) <= list.length / 5, `README says ${said[2]} files; the tarball has ${list.length}`);
   const unwanted = list.filter((p) => /^(test|bench|src|scripts|\.ci|\.github|reports)\//.test(p) || p.startsWith('dist/test/') || p.startsWith('dist/bench/') || p.endsWith('.map') || p.endsWith('.tsbuildinfo'));
   assert.deepEqual(unwanted, [], 'tests, bench, sources and source maps stay out of the package');
 

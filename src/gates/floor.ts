@@ -57,6 +57,38 @@ export function tallyGates(gates: readonly Pick<GateResult, 'pass' | 'inconclusi
  * The p99 < 10 ms verdict under the same rule as the gates: a p99 whose distance to the verdict's
  * threshold is within the floor's p99 says nothing about the target. False without a floor.
  */
-export function verdictWithinFloor(p99Us: number, thresholdUs: number, floor: FloorLatency | undefined): boolean {
-  return floor !== undefined && Math.abs(p99Us - thresholdUs) <= floor.latencyUs.p99;
+export function verdictWithinFloor(p99Us: number, thresholdUs: number, floor: (FloorLatency & { saturated?: boolean | undefined }) | undefined): boolean {
+  // a floor whose lane could not keep its rate is a ceiling, not a floor: it makes nothing inconclusive (as for gates)
+  return floor !== undefined && floor.saturated !== true && Math.abs(p99Us - thresholdUs) <= floor.latencyUs.p99;
+}
+
+/** The run-wide single-digit-millisecond answer: yes, no, or inside ddbench's own noise. */
+export interface SingleDigitClaim {
+  outcome: 'yes' | 'no' | 'inconclusive';
+  /** operations over the threshold by more than the floor, or with no samples */
+  failing: string[];
+  /** operations within the floor of the threshold, on either side */
+  unsure: string[];
+}
+
+/**
+ * The headline every output shows ("single-digit-ms p99 for every operation?") under the rule of
+ * each operation's own verdict row: an operation within the floor of the threshold is neither a
+ * yes nor a no; any operation clearly over it (or with no samples) makes the answer no; otherwise
+ * any unsure operation makes it inconclusive. One function, so the headline can never contradict
+ * the rows below it.
+ */
+export function singleDigitClaim(
+  verdict: { thresholdUs: number; operations: Record<string, { pass: boolean; p99Us: number }> },
+  countOf: (op: string) => number,
+  floor: (FloorLatency & { saturated?: boolean | undefined }) | undefined,
+): SingleDigitClaim {
+  const failing: string[] = [];
+  const unsure: string[] = [];
+  for (const [name, v] of Object.entries(verdict.operations)) {
+    if (countOf(name) === 0) failing.push(name);
+    else if (verdictWithinFloor(v.p99Us, verdict.thresholdUs, floor)) unsure.push(name);
+    else if (!v.pass) failing.push(name);
+  }
+  return { outcome: failing.length > 0 ? 'no' : unsure.length > 0 ? 'inconclusive' : 'yes', failing, unsure };
 }

@@ -1,7 +1,7 @@
 // The final console report: one row per operation (measured phases), a total row, the verdict
 // per operation and every gate. Plain aligned text: it must read the same in a CI log.
 import type { OperationSummary, Summary } from '../summary/model.js';
-import { INCONCLUSIVE_LABEL, tallyGates, verdictWithinFloor } from '../gates/floor.js';
+import { INCONCLUSIVE_LABEL, singleDigitClaim, tallyGates, verdictWithinFloor } from '../gates/floor.js';
 import { formatCacheLines } from './cache-line.js';
 
 interface Column {
@@ -56,7 +56,9 @@ export function formatOperationTable(summary: Summary): string {
 
   const thresholdMs = ms(summary.verdict.thresholdUs).replace(/\.00$/, '');
   const floor = summary.harness?.floor;
-  if (floor !== undefined) {
+  if (floor !== undefined && floor.saturated === true) {
+    out.push(`ceiling  one ${floor.driver} lane could not keep ${floor.rateOpsPerSec.toFixed(0)} ops/s against a null endpoint${floor.achievedOpsPerSec !== undefined ? ` (it answered ${floor.achievedOpsPerSec.toFixed(0)}/s)` : ''}: its latencies are queueing, not a floor, and mark nothing inconclusive`);
+  } else if (floor !== undefined) {
     out.push(`floor    harness floor (${floor.driver} at ${floor.rateOpsPerSec.toFixed(0)} ops/s, null endpoint): p50 ${ms(floor.latencyUs.p50)} ms, p99 ${ms(floor.latencyUs.p99)} ms, p99.9 ${ms(floor.latencyUs.p999)} ms`);
   }
   for (const [name, v] of Object.entries(summary.verdict.operations)) {
@@ -65,7 +67,8 @@ export function formatOperationTable(summary: Summary): string {
     const within = count > 0 && verdictWithinFloor(v.p99Us, summary.verdict.thresholdUs, floor);
     out.push(`verdict  ${name}: ${detail}  ${within ? `${INCONCLUSIVE_LABEL}, ${v.pass ? 'under' : 'over'} by less than the floor's p99` : v.pass ? 'PASS' : 'FAIL'}`);
   }
-  out.push(`verdict  single-digit-ms p99 for every operation: ${summary.verdict.pass ? 'yes' : 'no'} (informational)`);
+  const claim = singleDigitClaim(summary.verdict, (op) => summary.operations[op]?.count ?? 0, floor);
+  out.push(`verdict  single-digit-ms p99 for every operation: ${claim.outcome === 'inconclusive' ? `${INCONCLUSIVE_LABEL} (${claim.unsure.join(', ')})` : claim.outcome} (informational)`);
 
   if (summary.gates.length > 0) out.push('');
   // an inconclusive gate's message already says INCONCLUSIVE and which side it fell on (gates/floor.ts)

@@ -5,7 +5,7 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComparedMetric, Comparison, ComparisonRow, OperationSummary, Summary } from '../summary/model.js';
-import { INCONCLUSIVE_LABEL, gateOutcome, tallyGates, verdictWithinFloor } from '../gates/floor.js';
+import { INCONCLUSIVE_LABEL, gateOutcome, singleDigitClaim, tallyGates, verdictWithinFloor } from '../gates/floor.js';
 import { describeRegression, formatDeltaPct, formatValue } from './comparison-table.js';
 
 const OK = '✅';
@@ -27,7 +27,9 @@ export function renderMarkdown(summary: Summary, comparison: Comparison | undefi
   if (summary.generator.saturated) out.push('', `> **The load generator was saturated**: latency may be inflated by ddbench itself (${summary.generator.warnings.map(md).join('; ')})`);
 
   const floor = summary.harness?.floor;
-  if (floor !== undefined) {
+  if (floor !== undefined && floor.saturated === true) {
+    out.push('', `Harness ceiling: one ${md(floor.driver)} lane could not keep ${floor.rateOpsPerSec.toFixed(0)} ops/s against a null endpoint: its latencies are queueing, not a floor, and mark nothing ${INCONCLUSIVE_LABEL}.`);
+  } else if (floor !== undefined) {
     const ms = (us: number) => (us / 1000).toFixed(2);
     out.push('', `Harness floor (${md(floor.driver)} at ${floor.rateOpsPerSec.toFixed(0)} ops/s against a null endpoint): p50 ${ms(floor.latencyUs.p50)} ms, p99 ${ms(floor.latencyUs.p99)} ms, p99.9 ${ms(floor.latencyUs.p999)} ms. A result closer than its p99 to its limit is ${UNSURE} ${INCONCLUSIVE_LABEL}.`);
   }
@@ -38,7 +40,8 @@ export function renderMarkdown(summary: Summary, comparison: Comparison | undefi
     const within = v !== undefined && s.count > 0 && verdictWithinFloor(v.p99Us, summary.verdict.thresholdUs, floor);
     out.push(operationRow(md(name), s, v === undefined ? '' : within ? `${UNSURE} inconclusive` : v.pass ? OK : FAIL));
   }
-  out.push(operationRow('**all**', summary.total, summary.verdict.pass ? OK : FAIL));
+  const claim = singleDigitClaim(summary.verdict, (op) => summary.operations[op]?.count ?? 0, floor);
+  out.push(operationRow('**all**', summary.total, claim.outcome === 'yes' ? OK : claim.outcome === 'no' ? FAIL : `${UNSURE} inconclusive`));
 
   if (summary.gates.length > 0) {
     const t = tallyGates(summary.gates);

@@ -106,3 +106,24 @@ test('the result line renders the judge: an aborted run without gates, or a regr
   assert.match(formatOperationTable(regressed), /result {3}FAIL \(1 of 1 gates passed; regressed against the baseline\)$/);
   assert.match(formatOperationTable(standardRun()), /result {3}PASS \(no gates\)$/);
 });
+
+test('every output gives the single-digit headline its rows give: inside the floor it is INCONCLUSIVE, a saturated floor is a ceiling that marks nothing', async () => {
+  const { renderReport } = await import('../../src/report/html/report.js');
+  const { renderMarkdown } = await import('../../src/report/markdown.js');
+  // top-10's p99 12.41 ms is within the floor's 2.50 ms of 10 ms; the other operations are under 10 ms
+  const floored = flooredRun(['p99 < 10ms']);
+  assert.match(formatOperationTable(floored), /verdict {2}single-digit-ms p99 for every operation: INCONCLUSIVE \(harness floor\) \(top-10\) \(informational\)/);
+  const page = renderReport(floored);
+  assert.doesNotMatch(page, /Single-digit-millisecond p99\? <strong>No<\/strong>/, 'the headline no longer says No while the row says INCONCLUSIVE');
+  assert.match(page, /Single-digit-millisecond p99\? .*INCONCLUSIVE \(harness floor\).*top-10/);
+  assert.match(renderMarkdown(floored), /\| \*\*all\*\* \|.*\| ⚠️ inconclusive \|/);
+
+  // the same run, its floor a ceiling (one lane could not keep the rate): the verdict is the target's again
+  const ceiling = { ...floored, harness: { ...floored.harness!, floor: { ...floored.harness!.floor!, saturated: true, achievedOpsPerSec: 120 } } };
+  const text = formatOperationTable(ceiling);
+  assert.match(text, /ceiling {2}one http lane could not keep 300 ops\/s against a null endpoint \(it answered 120\/s\)/);
+  assert.match(text, /verdict {2}top-10: p99 12\.41 ms >= 10 ms {2}FAIL/);
+  assert.match(text, /single-digit-ms p99 for every operation: no/);
+  assert.match(renderReport(ceiling), /Harness ceiling: one http lane could not keep 300 ops\/s/);
+  assert.match(renderMarkdown(ceiling), /Harness ceiling: one http lane/);
+});

@@ -5,7 +5,7 @@ import type { Summary } from '../../../summary/model.js';
 import { html } from '../escape.js';
 import type { Raw } from '../escape.js';
 import { count, formatMs, METRIC_LABEL, msFromUs, pct } from '../format.js';
-import { gateOutcome, INCONCLUSIVE_LABEL, tallyGates, verdictWithinFloor } from '../../../gates/floor.js';
+import { gateOutcome, INCONCLUSIVE_LABEL, singleDigitClaim, tallyGates, verdictWithinFloor } from '../../../gates/floor.js';
 import { badge, inconclusiveBadge, table } from '../layout.js';
 import { withoutCredentials } from './context.js';
 
@@ -50,10 +50,16 @@ function banner(s: Summary): Raw {
       ? ''
       : html`<span class="unsure">${tally.inconclusive} ${INCONCLUSIVE_LABEL}${s.harness?.strictFloor === true ? ', failed by --strict-floor' : ': within ddbench\'s own noise of the limit, neither a pass nor a fail of the target'}</span>`;
   const thresholdMs = s.verdict.thresholdUs / 1000;
-  const slow = Object.entries(s.verdict.operations).filter(([, v]) => !v.pass);
-  const claim = s.verdict.pass
-    ? html`<strong>Yes</strong>: p99 stayed under ${thresholdMs} ms for every operation in the measured phases.`
-    : html`<strong>No</strong>: ${slow.map(([name, v], i) => html`${i > 0 ? ', ' : ''}<span class="mono">${name}</span> (${(s.operations[name]?.count ?? 0) === 0 ? 'no samples' : `p99 ${msFromUs(v.p99Us)} ms`})`)} did not stay under ${thresholdMs} ms.`;
+  // the headline follows the rows' rule (gates/floor.ts singleDigitClaim): within the floor is neither yes nor no
+  const verdict = singleDigitClaim(s.verdict, (op) => s.operations[op]?.count ?? 0, s.harness?.floor);
+  const opList = (names: string[]) =>
+    names.map((name, i) => html`${i > 0 ? ', ' : ''}<span class="mono">${name}</span> (${(s.operations[name]?.count ?? 0) === 0 ? 'no samples' : `p99 ${msFromUs(s.verdict.operations[name]!.p99Us)} ms`})`);
+  const claim =
+    verdict.outcome === 'yes'
+      ? html`<strong>Yes</strong>: p99 stayed under ${thresholdMs} ms for every operation in the measured phases.`
+      : verdict.outcome === 'no'
+        ? html`<strong>No</strong>: ${opList(verdict.failing)} did not stay under ${thresholdMs} ms.`
+        : html`${inconclusiveBadge(INCONCLUSIVE_LABEL)}: ${opList(verdict.unsure)} ${verdict.unsure.length === 1 ? 'is' : 'are'} within ddbench's own noise (the harness floor's p99) of ${thresholdMs} ms; every other operation stayed under it.`;
   const c = s.comparison;
   const vsBaseline =
     c === undefined ? '' : c.regressions.length === 0 ? '; no regression against the baseline' : `; ${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'} against the baseline`;
@@ -93,6 +99,9 @@ function warnings(s: Summary): Raw {
 function floorClaim(s: Summary): Raw | string {
   const f = s.harness?.floor;
   if (f === undefined) return '';
+  if (f.saturated === true) {
+    return html`<p class="note" id="harness-floor">Harness ceiling: one ${f.driver} lane could not keep ${Math.round(f.rateOpsPerSec).toLocaleString('en-US')} ops/s against a null endpoint${f.achievedOpsPerSec !== undefined ? ` (it answered ${Math.round(f.achievedOpsPerSec).toLocaleString('en-US')}/s)` : ''}: its latencies (p99 ${msFromUs(f.latencyUs.p99)} ms) are queueing, not a floor, so they mark nothing inconclusive; a measured phase that asks a lane for that much measures ddbench, not the target.</p>`;
+  }
   return html`<p class="note" id="harness-floor">Harness floor (${f.driver} at ${Math.round(f.rateOpsPerSec).toLocaleString('en-US')} ops/s against a null endpoint): p50 ${msFromUs(f.latencyUs.p50)} ms, p99 ${msFromUs(f.latencyUs.p99)} ms, p99.9 ${msFromUs(f.latencyUs.p999)} ms. A result closer than its p99 to its limit is ${inconclusiveBadge('within the harness floor')}.</p>`;
 }
 

@@ -10,6 +10,8 @@ import type { MergeInfo, Summary } from '../summary/model.js';
 import { UsageError } from '../errors.js';
 import { isFlowOp } from '../types.js';
 import { evaluateGates } from '../gates/evaluate.js';
+import { markInconclusive } from '../gates/floor.js';
+import { mergeHarness } from './merge-harness.js';
 import { buildVerdict } from '../summary/verdict.js';
 import type { HlogContent } from './hlog-read.js';
 import { mergeFlows, mergeGenerator, mergeOperationMaps, mergeOperationSummaries, mergePhases, mergeSeed } from './merge-ops.js';
@@ -90,6 +92,7 @@ export function mergeShards(input: ShardOutput[], opts: MergeOptions = {}): Merg
   const seed = mergeSeed(summaries.map((s) => s.seed));
   const loadWorkers = summaries.some((s) => s.loadWorkers !== undefined) ? summaries.reduce((a, s) => a + (s.loadWorkers ?? 1), 0) : undefined;
   const flows = mergeFlows(summaries.map((s) => s.flows));
+  const harness = mergeHarness(summaries.map((s) => s.harness), labels);
   const base: Omit<Summary, 'gates' | 'pass'> = {
     ddbenchVersion: first.ddbenchVersion,
     complete,
@@ -109,6 +112,7 @@ export function mergeShards(input: ShardOutput[], opts: MergeOptions = {}): Merg
     total: mergeOperationSummaries(summaries.map((s) => s.total)),
     intervals: timeline.intervals,
     generator: mergeGenerator(summaries.map((s) => s.generator), labels),
+    ...(harness !== undefined ? { harness } : {}),
     ...(flows !== undefined ? { flows } : {}),
     // a flow's latency is its steps end to end: the verdict judges operations, as a run's does
     verdict: buildVerdict(Object.fromEntries(Object.entries(operations).filter(([name]) => !isFlowOp(name))), first.verdict.thresholdUs),
@@ -120,7 +124,10 @@ export function mergeShards(input: ShardOutput[], opts: MergeOptions = {}): Merg
     },
   };
   const gateExprs = [...new Set([...summaries.flatMap((s) => s.gates.map((g) => g.expr)), ...(opts.extraGates ?? [])])];
-  const gates = evaluateGates(gateExprs, base);
+  // the shards' rule holds for the merged run: a gate within ddbench's own noise (the noisiest
+  // shard's floor) of its threshold is inconclusive, and a ceiling marks nothing (summary/summary.ts)
+  const floor = harness?.floor?.saturated === true ? undefined : harness?.floor;
+  const gates = markInconclusive(evaluateGates(gateExprs, base), floor);
   return { summary: { ...base, gates }, hlogLines: timeline.hlogLines, warnings };
 }
 

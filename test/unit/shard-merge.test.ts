@@ -207,3 +207,30 @@ function readLines(made: Made): string[] {
   for (const i of made.output.hlog.intervals) out.push(`${i.tag !== undefined ? `Tag=${i.tag},` : ''}${i.startSec.toFixed(3)},${i.lengthSec.toFixed(3)},0.001,${i.encoded}`);
   return out;
 }
+
+test("a merged gate within the noisiest shard's harness floor is inconclusive, as the shards' own would be; a ceiling marks nothing", () => {
+  const floor = (p99Us: number, saturated = false) => ({ driver: 'http', rateOpsPerSec: 300, durationMs: 3000, count: 900, latencyUs: { p50: 200, p99: p99Us, p999: p99Us, max: p99Us }, ...(saturated ? { saturated: true, achievedOpsPerSec: 100 } : {}) });
+  const withHarness = (m: Made, f: ReturnType<typeof floor>, strictFloor = false): ShardOutput => ({
+    ...m.output,
+    summary: { ...m.output.summary, harness: { floor: f, eventLoopDelayP99Ms: 1, eventLoopDelayMaxMs: 2, gcPauses: { count: 2, totalMs: 3, maxMs: 2 }, ...(strictFloor ? { strictFloor: true } : {}) } },
+  });
+  const plain = mergeShards([makeShard(1, 2).output, makeShard(2, 2).output]).summary;
+  // a limit 4 ms above the merged p99: within a 6 ms floor, outside a 2.5 ms one
+  const limitMs = Math.round(plain.total.latencyUs.p99 / 1000) + 4;
+  const gate = [`p99 < ${limitMs}ms`];
+  const noisy = mergeShards([withHarness(makeShard(1, 2), floor(2_500)), withHarness(makeShard(2, 2), floor(6_000))], { extraGates: gate }).summary;
+  assert.equal(noisy.harness?.floor?.latencyUs.p99, 6_000, "the noisiest shard's floor");
+  assert.deepEqual(noisy.harness?.gcPauses, { count: 4, totalMs: 6, maxMs: 2 });
+  const merged = noisy.gates.find((g) => g.expr === gate[0])!;
+  assert.equal(merged.inconclusive, true, merged.message);
+  assert.equal(judgeSummary(noisy).pass, true, 'inconclusive does not fail the run by default');
+  const quiet = mergeShards([withHarness(makeShard(1, 2), floor(2_500)), withHarness(makeShard(2, 2), floor(2_000))], { extraGates: gate }).summary;
+  assert.notEqual(quiet.gates.find((g) => g.expr === gate[0])!.inconclusive, true);
+  // one shard's ceiling (a lane that could not keep its rate) is no floor: the other shard's counts
+  const ceiling = mergeShards([withHarness(makeShard(1, 2), floor(50_000, true)), withHarness(makeShard(2, 2), floor(2_000))], { extraGates: gate }).summary;
+  assert.equal(ceiling.harness?.floor?.latencyUs.p99, 2_000);
+  // --strict-floor on a shard holds for the merged run: the inconclusive gate fails it
+  const strict = mergeShards([withHarness(makeShard(1, 2), floor(6_000), true), withHarness(makeShard(2, 2), floor(2_000))], { extraGates: gate }).summary;
+  assert.equal(strict.harness?.strictFloor, true);
+  assert.equal(judgeSummary(strict).pass, false);
+});

@@ -108,7 +108,8 @@ export function buildSummary(input: SummaryInput): UnjudgedSummary {
   const floor = calibrated?.saturated === true ? undefined : calibrated;
   const gates = markInconclusive(evaluateGates([...scenario.gates, ...input.extraGates], base), floor);
   const ceiling = calibrated?.saturated === true ? ceilingWarning(calibrated, base.phases, input.loadWorkers ?? 1) : undefined;
-  const bound = flagGeneratorBound(input.generator, gates, floor?.latencyUs.p99);
+  const judged = { verdict: base.verdict, countOf: (op: string) => base.operations[op]?.count ?? 0 };
+  const bound = flagGeneratorBound(input.generator, gates, floor?.latencyUs.p99, judged, input.harness?.laneEventLoopDelayP99Ms);
   const generator = ceiling === undefined ? bound : { ...bound, saturated: true, warnings: [...bound.warnings, ceiling] };
   const startUp = startUpNote(run.intervals, (i) => scenario.phases[i]?.warmup !== true);
   return { ...base, generator: startUp === undefined ? generator : { ...generator, warnings: [...generator.warnings, startUp] }, gates };

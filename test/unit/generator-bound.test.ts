@@ -128,3 +128,19 @@ test('the lanes\' GC pauses count when they covered 1% of the step: then the lon
   assert.equal(step.generatorBound, true);
   assert.equal(step.noiseUs, 4000);
 });
+
+test('without gates, the single-digit verdict is a judged figure: a p99 within the lanes\' noise of 10 ms gets a note, without marking the run saturated', () => {
+  const verdict = { thresholdUs: 10_000, operations: { 'get-profile': { p50Us: 2_000, p99Us: 9_300, p999Us: 12_000, maxUs: 15_000, pass: true }, 'top-10': { p50Us: 1_000, p99Us: 2_000, p999Us: 3_000, maxUs: 4_000, pass: true } } };
+  const judged = { verdict, countOf: () => 500 };
+  // the recording thread was quiet (10 ms: the monitor's resolution), a load lane was late by 12 ms (2 ms beyond it)
+  const h = flagGeneratorBound(health(10), [], undefined, judged, 12);
+  assert.equal(h.saturated, false);
+  assert.equal(h.generatorBound, undefined);
+  assert.equal(h.noiseUs, 2000);
+  assert.deepEqual(h.warnings, ["verdict within ddbench's noise: its own event-loop delay p99 of 2.00 ms is larger than the margin of get-profile p99 (under 10 ms by 0.70 ms): that answer may be ddbench's, not the target's"]);
+  // the lanes' delay counts for gates too, and a quiet run says nothing
+  assert.equal(flagGeneratorBound(health(10), [gate(9.2, 10)], undefined, judged, 12).generatorBound, true);
+  assert.deepEqual(flagGeneratorBound(health(10), [], undefined, judged, 10).warnings, []);
+  // an operation with no samples is not a margin
+  assert.deepEqual(flagGeneratorBound(health(10), [], undefined, { verdict, countOf: (op) => (op === 'get-profile' ? 0 : 500) }, 12).warnings, []);
+});

@@ -54,7 +54,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** `operations["get-profile"].latencyUs.p99`, `phases[0].name` */
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;

@@ -4,6 +4,7 @@
 // cache section of a report) is a clean exit-2 message naming the field before anything is written.
 import { tryDecode } from '../recorder/histogram.js';
 import type { Summary } from './model.js';
+import { formatPath } from './check.js';
 
 export interface EncodedHistogram {
   /** `operations["get-profile"].latencyHistogram`, `phases[1].operations.put.serviceTimeHistogram` */
@@ -14,21 +15,21 @@ export interface EncodedHistogram {
 /** The model's histogram fields (src/summary/model.ts), in file order. */
 export function encodedHistograms(summary: Summary): EncodedHistogram[] {
   const out: EncodedHistogram[] = [];
-  const add = (path: string, encoded: string | undefined) => {
-    if (encoded !== undefined) out.push({ path, encoded });
+  const add = (path: PropertyKey[], encoded: string | undefined) => {
+    if (encoded !== undefined) out.push({ path: formatPath(path), encoded });
   };
-  const latencyAndService = (path: string, h: { latencyHistogram?: string | undefined; serviceTimeHistogram?: string | undefined }) => {
-    add(`${path}.latencyHistogram`, h.latencyHistogram);
-    add(`${path}.serviceTimeHistogram`, h.serviceTimeHistogram);
+  const latencyAndService = (path: PropertyKey[], h: { latencyHistogram?: string | undefined; serviceTimeHistogram?: string | undefined }) => {
+    add([...path, 'latencyHistogram'], h.latencyHistogram);
+    add([...path, 'serviceTimeHistogram'], h.serviceTimeHistogram);
   };
   summary.phases.forEach((phase, i) => {
-    for (const [name, op] of Object.entries(phase.operations)) latencyAndService(`phases[${i}].operations${key(name)}`, op);
+    for (const [name, op] of Object.entries(phase.operations)) latencyAndService(['phases', i, 'operations', name], op);
   });
-  for (const [name, op] of Object.entries(summary.operations)) latencyAndService(`operations${key(name)}`, op);
-  latencyAndService('total', summary.total);
+  for (const [name, op] of Object.entries(summary.operations)) latencyAndService(['operations', name], op);
+  latencyAndService(['total'], summary.total);
   for (const [name, c] of Object.entries(summary.cache?.operations ?? {})) {
-    add(`cache.operations${key(name)}.hitLatencyHistogram`, c.hitLatencyHistogram);
-    add(`cache.operations${key(name)}.missLatencyHistogram`, c.missLatencyHistogram);
+    add(['cache', 'operations', name, 'hitLatencyHistogram'], c.hitLatencyHistogram);
+    add(['cache', 'operations', name, 'missLatencyHistogram'], c.missLatencyHistogram);
   }
   return out;
 }
@@ -41,9 +42,4 @@ export function histogramProblems(summary: Summary): string[] {
     if (!decoded.ok) problems.push(`${path} is ${decoded.problem}`);
   }
   return problems;
-}
-
-/** `.put`, `["get-profile"]`: as summary/check.ts writes paths */
-function key(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
 }

@@ -71,9 +71,11 @@ export function registerK8s(y: Argv, done: (code: ExitCode) => void): Argv {
         ...(a.warmup ? [] : ['--no-warmup']),
         ...a.gate.flatMap((g) => ['--gate', g]),
       ];
+      // a built-in scenario's name reads the package's file, as validate did above
+      const scenarioFile = resolveScenarioPath(a.file);
       const options = {
-        scenarioText: await readFile(resolveScenarioPath(a.file), 'utf8'),
-        scenarioFileName: path.basename(resolveScenarioPath(a.file)).replace(/[^-._a-zA-Z0-9]/g, '_'),
+        scenarioText: await readFile(scenarioFile, 'utf8'),
+        scenarioFileName: path.basename(scenarioFile).replace(/[^-._a-zA-Z0-9]/g, '_'),
         scenarioName: loaded.scenario.name,
         shards,
         image: a.image.trim(),
